@@ -1,0 +1,67 @@
+package uk.nhs.hps.conversation;
+
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The welcome and help cards: what this person can do, by their role in the scheme. */
+@Singleton
+public class HelpCard {
+
+    private static final String HELP_MARKER = "\"id\":\"hps-help-title\"";
+
+    private final CardTemplates templates;
+    private final Provider<Router> router;
+
+    HelpCard(CardTemplates templates, Provider<Router> router) {
+        this.templates = templates;
+        this.router = router;
+    }
+
+    public Reply help(Turn turn) {
+        return Reply.card(templates.render("help", data(turn, false)));
+    }
+
+    public Reply welcome(Turn turn) {
+        return Reply.card(templates.render("help", data(turn, true)));
+    }
+
+    boolean isHelpCard(Reply reply) {
+        return reply instanceof Reply.Card card && card.json().contains(HELP_MARKER);
+    }
+
+    private Map<String, Object> data(Turn turn, boolean welcome) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        entries.add(Map.of("command", "Ask a question", "description",
+                "Type any question about the High Potential Scheme, e.g. *how long is the scheme?*"));
+        for (HelpEntry entry : router.get().helpEntries()) {
+            if (entry.shownTo(turn.role())) {
+                entries.add(Map.of("command", entry.command(), "description", entry.description()));
+            }
+        }
+        entries.add(Map.of("command", "help", "description", "Show this list again."));
+        Map<String, Object> data = new HashMap<>();
+        data.put("title", welcome ? "Welcome to HPS Companion, " + turn.firstName() : "What I can do for you");
+        data.put("intro", welcome
+                ? "I'm the NHS High Potential Scheme's assistant in Teams. I can answer questions about the scheme"
+                  + " and, once you're on the scheme roster, help with sponsor meetings, your reflective log and"
+                  + " career conversations."
+                : roleLine(turn));
+        data.put("entries", entries);
+        data.put("notOnRoster", turn.person().isEmpty());
+        return data;
+    }
+
+    private static String roleLine(Turn turn) {
+        return turn.role().map(role -> switch (role) {
+            case PARTICIPANT -> "You're a participant on the scheme.";
+            case SPONSOR -> "You're a sponsor on the scheme.";
+            case COACH -> "You're a coach on the scheme.";
+            case PROGRAMME_TEAM -> "You're on the programme team.";
+        }).orElse("You can ask me anything about the High Potential Scheme.");
+    }
+}

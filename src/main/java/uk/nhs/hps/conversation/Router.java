@@ -1,0 +1,119 @@
+package uk.nhs.hps.conversation;
+
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which feature answers a turn: install greetings and help first, then commands (longest
+ * command word wins), then card actions, and everything else goes to the FAQ.
+ */
+@Singleton
+public class Router {
+
+    private static final Pattern GREETING = Pattern.compile(
+            "^(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon)( there| bot| hps companion)?[!. ]*$");
+
+    private final List<CommandHandler> handlers;
+    private final QuestionAnswerer questions;
+    private final HelpCard helpCard;
+    private final Map<String, CommandHandler> byCommand;
+
+    Router(List<CommandHandler> handlers, QuestionAnswerer questions, HelpCard helpCard) {
+        this.handlers = List.copyOf(handlers);
+        this.questions = questions;
+        this.helpCard = helpCard;
+        // Longest commands first, so "my reflections" is matched before "my".
+        this.byCommand = new TreeMap<>(Comparator.comparingInt(String::length).reversed().thenComparing(c -> c));
+        for (CommandHandler handler : handlers) {
+            for (String command : handler.commands()) {
+                CommandHandler clash = byCommand.put(command, handler);
+                if (clash != null && clash != handler) {
+                    throw new IllegalStateException("Command '" + command + "' is claimed twice");
+                }
+            }
+        }
+    }
+
+    public List<Reply> route(Turn turn) {
+        return switch (turn.kind()) {
+            case INSTALLED -> List.of(helpCard.welcome(turn));
+            case CARD_ACTION -> routeCardAction(turn);
+            case MESSAGE -> withWelcomeOnFirstContact(turn, routeMessage(turn));
+        };
+    }
+
+    /** Every command word the bot answers (help included), for the manifest's command list. */
+    public Set<String> knownCommands() {
+        Set<String> commands = new java.util.TreeSet<>(byCommand.keySet());
+        commands.add("help");
+        return commands;
+    }
+
+    private List<Reply> routeMessage(Turn turn) {
+        String text = turn.text().toLowerCase(Locale.ROOT).trim();
+        if (text.isEmpty()) {
+            return List.of(Reply.text("I didn't catch any text there. Type **help** to see what I can do."));
+        }
+        if (text.equals("help") || text.equals("?") || text.equals("menu")) {
+            return List.of(helpCard.help(turn));
+        }
+        if (GREETING.matcher(text).matches()) {
+            return List.of(Reply.text("Hello " + turn.firstName() + "! Here is what I can help with."), helpCard.help(turn));
+        }
+        Optional<CommandHandler> command = commandFor(text);
+        if (command.isPresent()) {
+            return command.get().handle(turn);
+        }
+        return questions.answer(turn);
+    }
+
+    private Optional<CommandHandler> commandFor(String text) {
+        for (Map.Entry<String, CommandHandler> entry : byCommand.entrySet()) {
+            String command = entry.getKey();
+            if (text.equals(command) || text.startsWith(command + " ") || text.startsWith(command + ":")) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Reply> routeCardAction(Turn turn) {
+        Optional<String> action = turn.action();
+        if (action.isPresent()) {
+            if (action.get().equals("help")) {
+                return List.of(helpCard.help(turn));
+            }
+            for (CommandHandler handler : handlers) {
+                if (handler.cardActions().contains(action.get())) {
+                    return handler.handle(turn);
+                }
+            }
+        }
+        return List.of(Reply.text("That button is no longer recognised. Type **help** to start again."));
+    }
+
+    private List<Reply> withWelcomeOnFirstContact(Turn turn, List<Reply> replies) {
+        if (!turn.firstContact()) {
+            return replies;
+        }
+        List<Reply> withWelcome = new ArrayList<>();
+        withWelcome.add(helpCard.welcome(turn));
+        // The welcome card already lists everything; don't follow it with the same card again.
+        withWelcome.addAll(replies.stream().filter(r -> !helpCard.isHelpCard(r)).collect(Collectors.toList()));
+        return withWelcome;
+    }
+
+    List<HelpEntry> helpEntries() {
+        return handlers.stream().flatMap(h -> h.help().stream()).toList();
+    }
+}

@@ -1,0 +1,45 @@
+package uk.nhs.hps.conversation;
+
+import io.micronaut.core.annotation.Nullable;
+import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.roster.Role;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One incoming interaction, stripped of Bot Framework detail: who sent it, what they typed or
+ * submitted, and whether the bot has seen them before.
+ *
+ * @param text     the message text with @mentions removed and whitespace collapsed; empty for card submits
+ * @param cardData the submitted card's data (with its {@code action} discriminator), or empty
+ */
+public record Turn(
+        String activityId,
+        Kind kind,
+        String text,
+        Map<String, Object> cardData,
+        String teamsUserId,
+        @Nullable String displayName,
+        Optional<Person> person,
+        boolean firstContact) {
+
+    public enum Kind { MESSAGE, INSTALLED, CARD_ACTION }
+
+    public Optional<Role> role() {
+        return person.map(Person::role);
+    }
+
+    /** The card action discriminator, if this turn is a card submit. */
+    public Optional<String> action() {
+        Object action = cardData.get("action");
+        return action instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    }
+
+    public String firstName() {
+        if (person.isPresent()) {
+            return person.get().displayName().split(" ")[0];
+        }
+        return displayName == null || displayName.isBlank() ? "there" : displayName.split(" ")[0];
+    }
+}

@@ -1,0 +1,199 @@
+package uk.nhs.hps.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.builder.teams.TeamsInfo;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import uk.nhs.hps.conversation.ActivityLedger;
+import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.conversation.Router;
+import uk.nhs.hps.conversation.Turn;
+import uk.nhs.hps.roster.RecordingTeamsContact;
+import uk.nhs.hps.roster.TeamsContact;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Translates a Teams activity into a {@link Turn}, hands it to the router and sends the replies.
+ * Nothing here decides what to say.
+ */
+@Singleton
+class TeamsBot implements Bot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+
+    private final TeamsSettings settings;
+    private final ActivityLedger ledger;
+    private final RecordingTeamsContact contacts;
+    private final Router router;
+
+    TeamsBot(TeamsSettings settings, ActivityLedger ledger, RecordingTeamsContact contacts, Router router) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.contacts = contacts;
+        this.router = router;
+    }
+
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext context) {
+        Activity activity = context.getActivity();
+        MDC.put(TurnCorrelation.KEY, activity.getId() != null ? activity.getId() : UUID.randomUUID().toString());
+        try {
+            Optional<Turn.Kind> kind = kindOf(activity);
+            if (kind.isEmpty()) {
+                LOG.debug("Ignoring activity type={}", activity.getType());
+                return CompletableFuture.completedFuture(null);
+            }
+            if (!tenantAllowed(activity)) {
+                LOG.warn("Refused activity from a tenant outside the allow-list tenant={}", tenantOf(activity));
+                return CompletableFuture.completedFuture(null);
+            }
+            if (activity.getId() != null && !ledger.firstDelivery(activity.getId())) {
+                LOG.info("Duplicate delivery ignored");
+                return CompletableFuture.completedFuture(null);
+            }
+            Turn turn = toTurn(context, kind.get());
+            List<Activity> replies = router.route(turn).stream().map(TeamsBot::toActivity).toList();
+            if (replies.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return context.sendActivities(replies).thenApply(sent -> null);
+        } finally {
+            MDC.remove(TurnCorrelation.KEY);
+        }
+    }
+
+    private Optional<Turn.Kind> kindOf(Activity activity) {
+        if (activity.isType(ActivityTypes.MESSAGE)) {
+            boolean cardSubmit = (activity.getText() == null || activity.getText().isBlank())
+                    && activity.getValue() != null;
+            return Optional.of(cardSubmit ? Turn.Kind.CARD_ACTION : Turn.Kind.MESSAGE);
+        }
+        if (activity.isType(ActivityTypes.CONVERSATION_UPDATE) && botWasAdded(activity)) {
+            return Optional.of(Turn.Kind.INSTALLED);
+        }
+        if (activity.isType(ActivityTypes.INSTALLATION_UPDATE) && activity.getAction() != null
+                && activity.getAction().startsWith("add")) {
+            return Optional.of(Turn.Kind.INSTALLED);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean botWasAdded(Activity activity) {
+        List<ChannelAccount> added = activity.getMembersAdded();
+        return added != null && activity.getRecipient() != null
+                && added.stream().anyMatch(m -> activity.getRecipient().getId().equals(m.getId()));
+    }
+
+    private boolean tenantAllowed(Activity activity) {
+        Set<String> allowed = settings.tenantAllowList();
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        String tenant = tenantOf(activity);
+        return tenant != null && allowed.contains(tenant.toLowerCase());
+    }
+
+    private static String tenantOf(Activity activity) {
+        if (activity.getConversation() != null && activity.getConversation().getTenantId() != null) {
+            return activity.getConversation().getTenantId();
+        }
+        if (activity.getChannelData() != null) {
+            JsonNode tenant = Serialization.objectToTree(activity.getChannelData()).path("tenant").path("id");
+            if (tenant.isTextual()) {
+                return tenant.asText();
+            }
+        }
+        return null;
+    }
+
+    private Turn toTurn(TurnContext context, Turn.Kind kind) {
+        Activity activity = context.getActivity();
+        ChannelAccount from = activity.getFrom();
+        String email = kind == Turn.Kind.INSTALLED || !contacts.knowsEmailOf(from.getId()) ? lookUpEmail(context) : null;
+        RecordingTeamsContact.Outcome outcome = contacts.record(new TeamsContact(
+                from.getId(), from.getAadObjectId(), tenantOf(activity), from.getName(), email,
+                activity.getServiceUrl(), activity.getConversation().getId(),
+                Serialization.toStringSilent(activity.getConversationReference())));
+        String text = kind == Turn.Kind.MESSAGE ? cleanText(activity) : "";
+        Map<String, Object> data = kind == Turn.Kind.CARD_ACTION ? cardData(activity.getValue()) : Map.of();
+        return new Turn(activity.getId(), kind, text, data, from.getId(), from.getName(), outcome.person(),
+                outcome.firstContact());
+    }
+
+    /** The user's e-mail/UPN from Teams; only a nicety, so any failure just leaves it unknown. */
+    private static String lookUpEmail(TurnContext context) {
+        if (!"msteams".equals(context.getActivity().getChannelId())) {
+            return null;
+        }
+        try {
+            TeamsChannelAccount member = TeamsInfo.getMember(context, context.getActivity().getFrom().getId())
+                    .get(5, TimeUnit.SECONDS);
+            if (member == null) {
+                return null;
+            }
+            return member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.info("Could not look up the member's e-mail: {}", e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    private static String cleanText(Activity activity) {
+        String text = activity.getText() == null ? "" : activity.getText();
+        if (activity.getRecipient() != null && activity.getRecipient().getId() != null) {
+            text = Activity.removeMentionTextImmutable(activity, activity.getRecipient().getId());
+        }
+        return text.replaceAll("<at>[^<]*</at>", " ").replaceAll("\\s+", " ").trim();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cardData(Object value) {
+        try {
+            Object converted = JSON.convertValue(Serialization.objectToTree(value), Map.class);
+            return converted == null ? Map.of() : (Map<String, Object>) converted;
+        } catch (IllegalArgumentException e) {
+            return Map.of();
+        }
+    }
+
+    static Activity toActivity(Reply reply) {
+        if (reply instanceof Reply.Card card) {
+            Attachment attachment = new Attachment();
+            attachment.setContentType(ADAPTIVE_CARD);
+            try {
+                attachment.setContent(Serialization.jsonToTree(card.json()));
+            } catch (IOException e) {
+                throw new IllegalStateException("A card template produced invalid JSON", e);
+            }
+            return MessageFactory.attachment(attachment);
+        }
+        Activity text = MessageFactory.text(((Reply.Text) reply).markdown());
+        text.setTextFormat(com.microsoft.bot.schema.TextFormatTypes.MARKDOWN);
+        return text;
+    }
+}
