@@ -1,6 +1,7 @@
 package uk.nhs.hps.teams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.auth0.jwt.exceptions.JWTDecodeException;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletionException;
 
 /** The one way in: every activity from Teams arrives here. */
 @Controller("/api/messages")
@@ -74,7 +74,7 @@ class BotController {
                     : response.body(Serialization.toString(invoke.getBody())).contentType(MediaType.APPLICATION_JSON_TYPE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise an invoke response", e);
-        } catch (CompletionException e) {
+        } catch (RuntimeException e) {
             if (isAuthenticationFailure(e)) {
                 LOG.info("Rejected an activity that failed authentication");
                 return HttpResponse.unauthorized();
@@ -85,7 +85,8 @@ class BotController {
 
     private static boolean isAuthenticationFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof AuthenticationException) {
+            // the SDK lets a token that is not a JWT at all escape as the JWT library's decode error
+            if (t instanceof AuthenticationException || t instanceof JWTDecodeException) {
                 return true;
             }
         }

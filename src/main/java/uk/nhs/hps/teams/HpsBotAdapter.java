@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import retrofit2.Retrofit;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +32,7 @@ class HpsBotAdapter extends BotFrameworkHttpAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(HpsBotAdapter.class);
 
     private final TeamsSettings settings;
+    private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
 
     HpsBotAdapter(SdkConfiguration configuration, TeamsSettings settings) {
         super(configuration);
@@ -61,7 +64,7 @@ class HpsBotAdapter extends BotFrameworkHttpAdapter {
                                                                             AppCredentials credentials) {
         AppCredentials effective = credentials != null ? credentials : MicrosoftAppCredentials.empty();
         String key = keyForConnectorClient(serviceUrl, effective.getAppId(), effective.oAuthScope());
-        ConnectorClient client = getConnectorClientCache().computeIfAbsent(key, k -> newClient(serviceUrl, effective));
+        ConnectorClient client = clients.computeIfAbsent(key, k -> newClient(serviceUrl, effective));
         return CompletableFuture.completedFuture(client);
     }
 

@@ -1,0 +1,89 @@
+package uk.nhs.hps.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.UUID;
+
+/** Builds activities shaped like the ones Teams sends to a bot in personal chat. */
+public final class Activities {
+
+    public static final String BOT_ID = "28:hps-bot";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode activity = JSON.createObjectNode();
+
+    private Activities(String type) {
+        activity.put("type", type);
+        activity.put("id", "act-" + UUID.randomUUID());
+        activity.put("channelId", "msteams");
+        activity.put("timestamp", "2026-11-23T09:00:00.000Z");
+        activity.putObject("recipient").put("id", BOT_ID).put("name", "HPS Companion");
+        from(TestUsers.ALICE);
+        tenant(TestUsers.TENANT);
+    }
+
+    public static Activities message(String text) {
+        Activities a = new Activities("message");
+        a.activity.put("text", text);
+        a.activity.put("textFormat", "plain");
+        return a;
+    }
+
+    public static Activities cardSubmit(ObjectNode value) {
+        Activities a = new Activities("message");
+        a.activity.set("value", value);
+        return a;
+    }
+
+    public static Activities botInstalled() {
+        Activities a = new Activities("conversationUpdate");
+        a.activity.putArray("membersAdded").addObject().put("id", BOT_ID);
+        return a;
+    }
+
+    public static Activities installationAdd() {
+        Activities a = new Activities("installationUpdate");
+        a.activity.put("action", "add");
+        return a;
+    }
+
+    public static Activities ofType(String type) {
+        return new Activities(type);
+    }
+
+    public Activities from(TestUsers.User user) {
+        activity.putObject("from").put("id", user.teamsId()).put("name", user.name()).put("aadObjectId", user.aadObjectId());
+        activity.putObject("conversation").put("id", user.conversationId()).put("conversationType", "personal")
+                .put("tenantId", activity.path("channelData").path("tenant").path("id").asText(TestUsers.TENANT));
+        return this;
+    }
+
+    public Activities tenant(String tenantId) {
+        activity.putObject("channelData").putObject("tenant").put("id", tenantId);
+        ((ObjectNode) activity.path("conversation")).put("tenantId", tenantId);
+        return this;
+    }
+
+    public Activities id(String id) {
+        activity.put("id", id);
+        return this;
+    }
+
+    public Activities serviceUrl(String url) {
+        activity.put("serviceUrl", url);
+        return this;
+    }
+
+    public String id() {
+        return activity.path("id").asText();
+    }
+
+    public String serviceUrl() {
+        return activity.path("serviceUrl").asText();
+    }
+
+    public String json() {
+        return activity.toString();
+    }
+}

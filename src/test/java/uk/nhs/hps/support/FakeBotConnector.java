@@ -1,0 +1,174 @@
+package uk.nhs.hps.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local Bot Connector: implements the /v3/conversations routes the SDK calls (reply, send, update,
+ * delete, create conversation, get member, get members), records every call, and can be scripted to
+ * answer with errors (429 with Retry-After, 5xx, 403) for the delivery tests.
+ */
+public final class FakeBotConnector implements AutoCloseable {
+
+    /** One call the bot made. {@code body} is null for calls without one. */
+    public record Call(String method, String path, JsonNode body, String authorization) {
+        public boolean isActivityPost() {
+            return method.equals("POST") && ACTIVITIES.matcher(path).matches();
+        }
+
+        public String text() {
+            return body == null ? null : body.path("text").asText(null);
+        }
+
+        public JsonNode card() {
+            JsonNode attachments = body == null ? null : body.path("attachments");
+            return attachments == null || attachments.isEmpty() ? null : attachments.get(0).path("content");
+        }
+    }
+
+    /** A scripted answer for the next matching call. */
+    public record Scripted(int status, Map<String, String> headers, String body) {
+        public static Scripted status(int status) {
+            return new Scripted(status, Map.of(), "{}");
+        }
+
+        public static Scripted throttled(int retryAfterSeconds) {
+            return new Scripted(429, Map.of("Retry-After", String.valueOf(retryAfterSeconds)), "{}");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ACTIVITIES = Pattern.compile("/v3/conversations/([^/]+)/activities(/[^/]+)?");
+    private static final Pattern MEMBER = Pattern.compile("/v3/conversations/([^/]+)/members/([^/]+)");
+    private static final Pattern MEMBERS = Pattern.compile("/v3/conversations/([^/]+)/(paged)?members");
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Queue<Scripted> script = new ConcurrentLinkedQueue<>();
+    private final Map<String, ObjectNode> members = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    public FakeBotConnector() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String serviceUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** Teams answers getMember with the user's e-mail and UPN. */
+    public void knowsMember(String userId, String name, String email, String aadObjectId) {
+        ObjectNode member = JSON.createObjectNode();
+        member.put("id", userId);
+        member.put("name", name);
+        member.put("email", email);
+        member.put("userPrincipalName", email);
+        member.put("aadObjectId", aadObjectId);
+        members.put(userId, member);
+    }
+
+    public void script(Scripted... answers) {
+        script.addAll(List.of(answers));
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Messages the bot posted (replies and proactive sends), in order. */
+    public List<Call> messages() {
+        return calls.stream().filter(Call::isActivityPost).toList();
+    }
+
+    public List<Call> messagesTo(String conversationId) {
+        return messages().stream().filter(c -> c.path().startsWith("/v3/conversations/" + conversationId + "/")).toList();
+    }
+
+    public void reset() {
+        calls.clear();
+        script.clear();
+        members.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+        calls.add(new Call(method, path, body, exchange.getRequestHeaders().getFirst("Authorization")));
+
+        Scripted scripted = method.equals("GET") ? null : script.poll();
+        if (scripted != null) {
+            scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            send(exchange, scripted.status(), scripted.body());
+            return;
+        }
+        Matcher member = MEMBER.matcher(path);
+        if (method.equals("GET") && member.matches()) {
+            ObjectNode known = members.get(java.net.URLDecoder.decode(member.group(2), StandardCharsets.UTF_8));
+            send(exchange, known == null ? 404 : 200, known == null ? "{\"error\":{\"code\":\"NotFound\"}}" : known.toString());
+            return;
+        }
+        if (method.equals("GET") && MEMBERS.matcher(path).matches()) {
+            List<JsonNode> all = new ArrayList<>(members.values());
+            send(exchange, 200, path.endsWith("pagedmembers")
+                    ? JSON.createObjectNode().set("members", JSON.valueToTree(all)).toString()
+                    : JSON.valueToTree(all).toString());
+            return;
+        }
+        if (method.equals("POST") && path.equals("/v3/conversations")) {
+            send(exchange, 200, "{\"id\":\"a:created-" + ids.incrementAndGet() + "\"}");
+            return;
+        }
+        if (ACTIVITIES.matcher(path).matches()) {
+            switch (method) {
+                case "POST", "PUT" -> send(exchange, 200, "{\"id\":\"act-" + ids.incrementAndGet() + "\"}");
+                case "DELETE" -> send(exchange, 200, "");
+                default -> send(exchange, 405, "{}");
+            }
+            return;
+        }
+        send(exchange, 404, "{}");
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
