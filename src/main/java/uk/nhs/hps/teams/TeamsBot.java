@@ -73,8 +73,15 @@ class TeamsBot implements Bot {
                 LOG.info("Duplicate delivery ignored");
                 return CompletableFuture.completedFuture(null);
             }
-            Turn turn = toTurn(context, kind.get());
-            List<Activity> replies = router.route(turn).stream().map(TeamsBot::toActivity).toList();
+            List<Activity> replies;
+            try {
+                Turn turn = toTurn(context, kind.get());
+                replies = router.route(turn).stream().map(TeamsBot::toActivity).toList();
+            } catch (RuntimeException e) {
+                // Never log the activity text: only where it failed and the turn's correlation id.
+                LOG.error("Turn failed correlationId={} activityType={}", MDC.get(TurnCorrelation.KEY), activity.getType(), e);
+                replies = List.of(MessageFactory.text(HpsBotAdapter.APOLOGY));
+            }
             if (replies.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
