@@ -1,0 +1,50 @@
+package uk.nhs.hps;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The boundaries the design depends on, checked on every build. */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("uk.nhs.hps");
+    }
+
+    @Test
+    void botFrameworkSdkIsUsedOnlyInTheTeamsPackage() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("uk.nhs.hps.teams..")
+                .should().dependOnClassesThat().resideInAPackage("com.microsoft.bot..")
+                .because("the retired SDK must stay replaceable without touching features");
+        rule.check(production);
+    }
+
+    @Test
+    void featureLogicDoesNotDependOnHttpOrScheduling() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackages("uk.nhs.hps.teams..", "uk.nhs.hps.admin..")
+                .and().haveSimpleNameNotEndingWith("Controller")
+                .and().haveSimpleNameNotEndingWith("Job")
+                .and().haveSimpleNameNotEndingWith("Filter")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "org.quartz..")
+                .because("rules and use cases stay apart from IO; edges only translate and delegate");
+        rule.check(production);
+    }
+
+    @Test
+    void conversationDoesNotReachIntoTeams() {
+        noClasses().that().resideOutsideOfPackage("uk.nhs.hps.teams..")
+                .should().dependOnClassesThat().resideInAPackage("uk.nhs.hps.teams..")
+                .because("features talk to Teams only through the conversation and delivery abstractions")
+                .check(production);
+    }
+}

@@ -1,0 +1,63 @@
+package uk.nhs.hps.roster;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.nhs.hps.conversation.ActivityLedger;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Storing Teams contacts and de-duplicating activities, run against each database the service supports
+ * (see the H2 and PostgreSQL subclasses).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RecordingTeamsContactContract implements TestPropertyProvider {
+
+    @Inject
+    RecordingTeamsContact recording;
+    @Inject
+    TeamsIdentityRepository identities;
+    @Inject
+    PersonRepository people;
+    @Inject
+    ActivityLedger ledger;
+
+    @Test
+    void firstContactIsReportedOnceAndLaterContactsRefreshTheReference() {
+        TeamsContact first = contact("29:contract-1", "aad-c1", null, "ref-v1");
+        TeamsContact later = contact("29:contract-1", "aad-c1", null, "ref-v2");
+
+        RecordingTeamsContact.Outcome firstOutcome = recording.record(first);
+        RecordingTeamsContact.Outcome laterOutcome = recording.record(later);
+
+        assertThat(firstOutcome.firstContact()).isTrue();
+        assertThat(laterOutcome.firstContact()).isFalse();
+        assertThat(identities.findByTeamsUserId("29:contract-1").orElseThrow().conversationReference()).isEqualTo("ref-v2");
+    }
+
+    @Test
+    void contactIsLinkedToRosterPersonByAadObjectIdAfterEmailMatch() {
+        Instant now = Instant.parse("2026-11-02T10:00:00Z");
+        Person person = people.save(new Person(null, "dana.db@nhs.net", "Dana Db", Role.COACH, "ACTIVE",
+                "Europe/London", null, now, now));
+
+        recording.record(contact("29:contract-2", "aad-c2", "Dana.DB@nhs.net", "ref"));
+        RecordingTeamsContact.Outcome withoutEmail = recording.record(contact("29:contract-2b", "aad-c2", null, "ref"));
+
+        assertThat(withoutEmail.person()).map(Person::id).contains(person.id());
+    }
+
+    @Test
+    void activityIdIsClaimedOnlyOnce() {
+        assertThat(ledger.firstDelivery("activity-contract-1")).isTrue();
+        assertThat(ledger.firstDelivery("activity-contract-1")).isFalse();
+    }
+
+    private static TeamsContact contact(String userId, String aad, String email, String reference) {
+        return new TeamsContact(userId, aad, "tenant", "Name", email, "https://smba.example/", "a:conv", reference);
+    }
+}
