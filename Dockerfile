@@ -15,5 +15,4 @@ WORKDIR /app
 COPY --from=build /app.jar /app/hps-companion.jar
 USER hps
 EXPOSE 3978
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s CMD wget -qO- http://127.0.0.1:3978/health || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/hps-companion.jar"]
