@@ -12,4 +12,8 @@ public interface TeamsIdentityRepository extends CrudRepository<TeamsIdentity, L
     Optional<TeamsIdentity> findByTeamsUserId(String teamsUserId);
 
     List<TeamsIdentity> findByPersonId(Long personId);
+
+    Optional<TeamsIdentity> findFirstByPersonIdOrderByLastSeenAtDesc(Long personId);
+
+    Optional<TeamsIdentity> findFirstByAadObjectIdOrderByLastSeenAtDesc(String aadObjectId);
 }

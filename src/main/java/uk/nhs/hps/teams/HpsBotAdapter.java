@@ -4,22 +4,15 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
-import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
-import com.microsoft.bot.restclient.RestClient;
-import com.microsoft.bot.restclient.ServiceResponseBuilder;
-import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import jakarta.inject.Singleton;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import retrofit2.Retrofit;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The SDK adapter, adjusted where its defaults are unsafe for us: connector calls time out in seconds
@@ -31,12 +24,12 @@ class HpsBotAdapter extends BotFrameworkHttpAdapter {
     static final String APOLOGY = "Something went wrong on my side; it has been logged.";
     private static final Logger LOG = LoggerFactory.getLogger(HpsBotAdapter.class);
 
-    private final TeamsSettings settings;
-    private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
+    private final ConnectorClients clients;
+    private final Map<String, ConnectorClient> turnClients = new ConcurrentHashMap<>();
 
-    HpsBotAdapter(SdkConfiguration configuration, TeamsSettings settings) {
+    HpsBotAdapter(SdkConfiguration configuration, ConnectorClients clients) {
         super(configuration);
-        this.settings = settings;
+        this.clients = clients;
         setOnTurnError((turnContext, error) -> {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
@@ -54,9 +47,7 @@ class HpsBotAdapter extends BotFrameworkHttpAdapter {
 
     @Override
     protected CompletableFuture<AppCredentials> buildAppCredentials(String appId, String scope) {
-        return CompletableFuture.completedFuture(
-                new TenantCredentials(appId, settings.appPassword(), settings.appTenantId(), scope,
-                        settings.tokenEndpoint(), settings.connectTimeoutOrDefault()));
+        return CompletableFuture.completedFuture(clients.credentials(appId, scope));
     }
 
     @Override
@@ -64,19 +55,7 @@ class HpsBotAdapter extends BotFrameworkHttpAdapter {
                                                                             AppCredentials credentials) {
         AppCredentials effective = credentials != null ? credentials : MicrosoftAppCredentials.empty();
         String key = keyForConnectorClient(serviceUrl, effective.getAppId(), effective.oAuthScope());
-        ConnectorClient client = clients.computeIfAbsent(key, k -> newClient(serviceUrl, effective));
-        return CompletableFuture.completedFuture(client);
-    }
-
-    private ConnectorClient newClient(String serviceUrl, AppCredentials credentials) {
-        RestClient rest = new RestClient.Builder(new OkHttpClient.Builder(), new Retrofit.Builder())
-                .withBaseUrl(serviceUrl)
-                .withCredentials(credentials)
-                .withSerializerAdapter(new JacksonAdapter())
-                .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
-                .withConnectionTimeout(settings.connectTimeoutOrDefault().toMillis(), TimeUnit.MILLISECONDS)
-                .withReadTimeout(settings.readTimeoutOrDefault().toMillis(), TimeUnit.MILLISECONDS)
-                .build();
-        return new RestConnectorClient(rest);
+        return CompletableFuture.completedFuture(
+                turnClients.computeIfAbsent(key, k -> clients.forTurns(serviceUrl, effective)));
     }
 }

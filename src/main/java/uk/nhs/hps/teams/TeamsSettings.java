@@ -21,6 +21,7 @@ public record TeamsSettings(
         @Nullable String allowedTenants,
         @Nullable String openIdMetadata,
         @Nullable String tokenEndpoint,
+        @Nullable String defaultServiceUrl,
         @Nullable Duration connectTimeout,
         @Nullable Duration readTimeout,
         @Nullable Integer maxBodyBytes) {
@@ -44,6 +45,12 @@ public record TeamsSettings(
             return Set.of(appTenantId.trim().toLowerCase());
         }
         return Set.of();
+    }
+
+    /** Where proactive chats are opened with people who never wrote to the bot. */
+    String defaultServiceUrlOrTeams() {
+        return defaultServiceUrl == null || defaultServiceUrl.isBlank()
+                ? "https://smba.trafficmanager.net/teams/" : defaultServiceUrl;
     }
 
     Duration connectTimeoutOrDefault() {

@@ -40,6 +40,7 @@ public abstract class BotTestBase implements TestPropertyProvider {
         properties.put("teams.app-tenant-id", TestUsers.TENANT);
         properties.put("teams.open-id-metadata", issuer.openIdMetadataUrl());
         properties.put("teams.token-endpoint", issuer.tokenEndpoint());
+        properties.put("teams.default-service-url", connector.serviceUrl());
         properties.putAll(extraProperties());
         return properties;
     }

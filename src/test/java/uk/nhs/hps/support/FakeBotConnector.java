@@ -46,13 +46,28 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     /** A scripted answer for the next matching call. */
-    public record Scripted(int status, Map<String, String> headers, String body) {
+    public record Scripted(int status, Map<String, String> headers, String body, long delayMillis) {
         public static Scripted status(int status) {
-            return new Scripted(status, Map.of(), "{}");
+            return new Scripted(status, Map.of(), "{}", 0);
         }
 
         public static Scripted throttled(int retryAfterSeconds) {
-            return new Scripted(429, Map.of("Retry-After", String.valueOf(retryAfterSeconds)), "{}");
+            return new Scripted(429, Map.of("Retry-After", String.valueOf(retryAfterSeconds)), "{}", 0);
+        }
+
+        /** Teams' answer when the user blocked or uninstalled the app. */
+        public static Scripted writesBlocked() {
+            return new Scripted(403, Map.of(), "{\"error\":{\"code\":\"ConversationBlockedByUser\",\"message\":\"MessageWritesBlocked\"}}", 0)
+                    .withCode("MessageWritesBlocked");
+        }
+
+        /** Accepts the request, then answers only after {@code millis}: long enough for a read timeout. */
+        public static Scripted slow(long millis) {
+            return new Scripted(200, Map.of(), "{\"id\":\"slow\"}", millis);
+        }
+
+        Scripted withCode(String code) {
+            return new Scripted(status, headers, "{\"error\":{\"code\":\"" + code + "\",\"message\":\"refused\"}}", delayMillis);
         }
     }
 
@@ -125,6 +140,9 @@ public final class FakeBotConnector implements AutoCloseable {
 
         Scripted scripted = method.equals("GET") ? null : script.poll();
         if (scripted != null) {
+            if (scripted.delayMillis() > 0) {
+                pause(scripted.delayMillis());
+            }
             scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             send(exchange, scripted.status(), scripted.body());
             return;
@@ -155,6 +173,14 @@ public final class FakeBotConnector implements AutoCloseable {
             return;
         }
         send(exchange, 404, "{}");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis); // simulates a slow connector; nothing waits on this to synchronise
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

@@ -48,7 +48,7 @@ class HpsBotAdapterTest {
     }
 
     private static HpsBotAdapter adapter(Duration connect, Duration read) {
-        TeamsSettings settings = new TeamsSettings("app-id", "pw", TENANT, null, null, null, connect, read, null);
-        return new HpsBotAdapter(new SdkConfiguration(settings), settings);
+        TeamsSettings settings = new TeamsSettings("app-id", "pw", TENANT, null, null, null, null, connect, read, null);
+        return new HpsBotAdapter(new SdkConfiguration(settings), new ConnectorClients(settings));
     }
 }

@@ -1,0 +1,81 @@
+package uk.nhs.hps.teams;
+
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.AuthenticationConstants;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.rest.RestConnectorClient;
+import com.microsoft.bot.restclient.RestClient;
+import com.microsoft.bot.restclient.ServiceResponseBuilder;
+import com.microsoft.bot.restclient.retry.RetryStrategy;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import jakarta.inject.Singleton;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds Bot Connector clients with our timeouts. Replies within a turn keep the SDK's retry of 5xx;
+ * delivery clients never retry on their own, because the outbox decides about retries and a silent
+ * resend is exactly how a message arrives twice.
+ */
+@Singleton
+class ConnectorClients {
+
+    private static final RetryStrategy NEVER = new RetryStrategy("never", false) {
+        @Override
+        public boolean shouldRetry(int retryCount, okhttp3.Response response) {
+            return false;
+        }
+    };
+
+    private final TeamsSettings settings;
+    private final Map<String, ConnectorClient> deliveryClients = new ConcurrentHashMap<>();
+    private volatile AppCredentials deliveryCredentials;
+
+    ConnectorClients(TeamsSettings settings) {
+        this.settings = settings;
+    }
+
+    AppCredentials credentials(String appId, String scope) {
+        if (appId == null || appId.isBlank()) {
+            return MicrosoftAppCredentials.empty();
+        }
+        return new TenantCredentials(appId, settings.appPassword(), settings.appTenantId(), scope,
+                settings.tokenEndpoint(), settings.connectTimeoutOrDefault());
+    }
+
+    ConnectorClient forTurns(String serviceUrl, AppCredentials credentials) {
+        return build(serviceUrl, credentials, new OkHttpClient.Builder(), null);
+    }
+
+    ConnectorClient forDelivery(String serviceUrl) {
+        return deliveryClients.computeIfAbsent(serviceUrl, url -> build(url, deliveryCredentials(),
+                new OkHttpClient.Builder().retryOnConnectionFailure(false), NEVER));
+    }
+
+    private AppCredentials deliveryCredentials() {
+        if (deliveryCredentials == null) {
+            deliveryCredentials = credentials(settings.appId(), AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE);
+        }
+        return deliveryCredentials;
+    }
+
+    private ConnectorClient build(String serviceUrl, AppCredentials credentials, OkHttpClient.Builder http,
+                                  RetryStrategy retry) {
+        RestClient.Builder builder = new RestClient.Builder(http, new Retrofit.Builder())
+                .withBaseUrl(serviceUrl)
+                .withCredentials(credentials)
+                .withSerializerAdapter(new JacksonAdapter())
+                .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
+                .withConnectionTimeout(settings.connectTimeoutOrDefault().toMillis(), TimeUnit.MILLISECONDS)
+                .withReadTimeout(settings.readTimeoutOrDefault().toMillis(), TimeUnit.MILLISECONDS);
+        if (retry != null) {
+            builder.withRetryStrategy(retry);
+        }
+        return new RestConnectorClient(builder.build());
+    }
+}
