@@ -50,6 +50,10 @@ final class DeliveryFixtures {
     }
 
     static String conversationOf(Person person) {
-        return "a:chat-" + person.id();
+        return conversationOf(person.id());
+    }
+
+    static String conversationOf(long personId) {
+        return "a:chat-" + personId;
     }
 }

@@ -81,6 +81,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private final Queue<Scripted> script = new ConcurrentLinkedQueue<>();
     private final Map<String, ObjectNode> members = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger posted = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long answerDelayMillis;
 
     public FakeBotConnector() {
         try {
@@ -112,6 +114,26 @@ public final class FakeBotConnector implements AutoCloseable {
         script.addAll(List.of(answers));
     }
 
+    /** Every answer comes this much later, like a real connector across a network. */
+    public void answerAfter(long millis) {
+        answerDelayMillis = millis;
+    }
+
+    /** Waits (woken by each arrival, not by polling) until at least {@code count} messages have arrived. */
+    public boolean awaitMessages(int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (posted) {
+            while (posted.get() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                posted.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -127,6 +149,8 @@ public final class FakeBotConnector implements AutoCloseable {
 
     public void reset() {
         calls.clear();
+        posted.set(0);
+        answerDelayMillis = 0;
         script.clear();
         members.clear();
     }
@@ -136,7 +160,17 @@ public final class FakeBotConnector implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         byte[] raw = exchange.getRequestBody().readAllBytes();
         JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-        calls.add(new Call(method, path, body, exchange.getRequestHeaders().getFirst("Authorization")));
+        Call call = new Call(method, path, body, exchange.getRequestHeaders().getFirst("Authorization"));
+        calls.add(call);
+        if (call.isActivityPost()) {
+            synchronized (posted) {
+                posted.incrementAndGet();
+                posted.notifyAll();
+            }
+        }
+        if (answerDelayMillis > 0) {
+            pause(answerDelayMillis);
+        }
 
         Scripted scripted = method.equals("GET") ? null : script.poll();
         if (scripted != null) {
