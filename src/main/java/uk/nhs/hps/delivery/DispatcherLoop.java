@@ -53,8 +53,12 @@ class DispatcherLoop {
             try {
                 DispatchingOutbox.PassResult pass = dispatching.dispatchDue();
                 if (!pass.didWork()) {
-                    Duration pause = Duration.between(clock.instant(), pacer.pausedUntil());
-                    Thread.sleep(Math.max(settings.idlePollInterval().toMillis(), Math.min(pause.toMillis(), 60_000)));
+                    long idle = settings.idlePollInterval().toMillis();
+                    if (pacer.isPaused()) {
+                        // throttled: sleep until the connector's Retry-After has passed (capped at a minute)
+                        idle = Math.min(Duration.between(clock.instant(), pacer.pausedUntil()).toMillis(), 60_000);
+                    }
+                    Thread.sleep(Math.max(1, idle));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -102,6 +102,11 @@ public class DispatchingOutbox {
             }
             pacer.acquire(address.get().conversationId() != null ? address.get().conversationId()
                     : address.get().aadObjectId());
+            if (pacer.isPaused()) {
+                // throttled while waiting for our slot: the Retry-After applies to this send too
+                outbox.markRetry(message.id(), pacer.pausedUntil(), message.lastError(), clock.instant());
+                return Outcome.SKIPPED;
+            }
             if (outbox.markSending(message.id(), token, clock.instant()) == 0) {
                 return Outcome.SKIPPED; // our claim lapsed and another dispatcher owns it now
             }

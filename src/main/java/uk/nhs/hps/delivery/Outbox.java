@@ -70,6 +70,11 @@ public class Outbox {
         return outbox.findByCampaign(campaign);
     }
 
+    /** Messages not yet finished one way or the other (waiting, claimed or being sent). */
+    public long countUnfinished() {
+        return outbox.countByStatusIn(List.of(OutboundStatus.PENDING, OutboundStatus.CLAIMED, OutboundStatus.SENDING));
+    }
+
     /** Stops everything in a campaign that has not gone yet. */
     public int cancelPending(String campaign) {
         return outbox.cancelPending(campaign, clock.instant());

@@ -70,5 +70,7 @@ interface OutboxRepository extends CrudRepository<OutboundMessage, Long> {
 
     long countByStatus(OutboundStatus status);
 
+    long countByStatusIn(java.util.Collection<OutboundStatus> statuses);
+
     List<OutboundMessage> findByCampaign(String campaign);
 }

@@ -1,6 +1,5 @@
 package uk.nhs.hps.delivery;
 
-import com.google.common.util.concurrent.RateLimiter;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -8,36 +7,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Keeps sends under Teams' limits: one token bucket for the app, one per conversation, and an
+ * Keeps sends under Teams' limits: evenly spaced slots for the app and for each conversation, and an
  * app-wide pause when the connector answers 429 with Retry-After.
+ *
+ * <p>Slots are spaced strictly (no stored burst, unlike a classic token bucket such as Guava's
+ * RateLimiter, which releases a second's worth of permits at once after idling): Teams counts messages
+ * per conversation in 1 s windows, so a burst after a quiet spell is exactly what gets throttled.
  */
 @Singleton
 class Pacer {
 
     private static final int MAX_TRACKED_CONVERSATIONS = 10_000;
 
-    private final RateLimiter app;
-    private final double perConversationRate;
+    private final Spacing app;
+    private final long conversationIntervalNanos;
     private final Clock clock;
-    private final Map<String, RateLimiter> conversations = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Spacing> conversations = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RateLimiter> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Spacing> eldest) {
             return size() > MAX_TRACKED_CONVERSATIONS;
         }
     };
-    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile Instant pausedUntil = Instant.EPOCH;
 
     Pacer(DeliverySettings settings, Clock clock) {
-        this.app = RateLimiter.create(settings.ratePerSecond());
-        this.perConversationRate = settings.perConversationRatePerSecond();
+        this.app = new Spacing(intervalNanos(settings.ratePerSecond()));
+        this.conversationIntervalNanos = intervalNanos(settings.perConversationRatePerSecond());
         this.clock = clock;
     }
 
     /** Blocks until this conversation and the app may send one more message. */
     void acquire(String conversationKey) {
-        conversationLimiter(conversationKey).acquire();
+        conversationSpacing(conversationKey).acquire();
         app.acquire();
     }
 
@@ -59,7 +63,37 @@ class Pacer {
         return clock.instant().isBefore(pausedUntil);
     }
 
-    private synchronized RateLimiter conversationLimiter(String key) {
-        return conversations.computeIfAbsent(key == null ? "" : key, k -> RateLimiter.create(perConversationRate));
+    private synchronized Spacing conversationSpacing(String key) {
+        return conversations.computeIfAbsent(key == null ? "" : key, k -> new Spacing(conversationIntervalNanos));
+    }
+
+    private static long intervalNanos(double perSecond) {
+        if (perSecond <= 0) {
+            throw new IllegalArgumentException("A send rate must be positive");
+        }
+        return (long) (1_000_000_000L / perSecond);
+    }
+
+    /** Hands out send slots {@code interval} apart, in real time. */
+    private static final class Spacing {
+        private final long intervalNanos;
+        private long nextSlot = Long.MIN_VALUE;
+
+        Spacing(long intervalNanos) {
+            this.intervalNanos = intervalNanos;
+        }
+
+        void acquire() {
+            long wait;
+            synchronized (this) {
+                long now = System.nanoTime();
+                long slot = nextSlot == Long.MIN_VALUE || nextSlot - now < 0 ? now : nextSlot;
+                nextSlot = slot + intervalNanos;
+                wait = slot - now;
+            }
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+        }
     }
 }

@@ -54,7 +54,15 @@ class ConnectorClients {
 
     ConnectorClient forDelivery(String serviceUrl) {
         return deliveryClients.computeIfAbsent(serviceUrl, url -> build(url, deliveryCredentials(),
-                new OkHttpClient.Builder().retryOnConnectionFailure(false), NEVER));
+                new OkHttpClient.Builder().retryOnConnectionFailure(false).dispatcher(wideDispatcher()), NEVER));
+    }
+
+    /** OkHttp allows 5 concurrent calls per host by default; the dispatcher's workers need more. */
+    private static okhttp3.Dispatcher wideDispatcher() {
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequests(128);
+        dispatcher.setMaxRequestsPerHost(64);
+        return dispatcher;
     }
 
     private AppCredentials deliveryCredentials() {

@@ -80,7 +80,7 @@ class CrashRecoveryTest {
         }
 
         List<OutboundMessage> rows = requests.stream().map(r -> outbox.find(r.idempotencyKey()).orElseThrow()).toList();
-        Map<String, Long> deliveries = connector.messages().stream()
+        Map<String, Long> deliveries = connector.delivered().stream()
                 .collect(Collectors.groupingBy(FakeBotConnector.Call::path, Collectors.counting()));
         long unknown = rows.stream().filter(r -> r.status() == OutboundStatus.UNKNOWN).count();
         assertThat(receivedBeforeCrash).isBetween(KILL_AFTER, MESSAGES - 1);

@@ -53,7 +53,7 @@ class TwoDispatchersTest {
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> drain(second));
         int sentByBoth = a.join() + b.join();
 
-        Map<String, Long> perConversation = connector.messages().stream()
+        Map<String, Long> perConversation = connector.delivered().stream()
                 .collect(Collectors.groupingBy(FakeBotConnector.Call::path, Collectors.counting()));
         assertThat(sentByBoth).isEqualTo(300);
         assertThat(perConversation).hasSize(300);

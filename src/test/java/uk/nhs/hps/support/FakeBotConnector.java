@@ -30,7 +30,17 @@ import java.util.regex.Pattern;
 public final class FakeBotConnector implements AutoCloseable {
 
     /** One call the bot made. {@code body} is null for calls without one. */
-    public record Call(String method, String path, JsonNode body, String authorization) {
+    public record Call(String method, String path, JsonNode body, String authorization,
+                       java.util.concurrent.atomic.AtomicInteger answered) {
+        /** The HTTP status the connector answered with (0 while the answer is still being written). */
+        public int status() {
+            return answered.get();
+        }
+
+        public boolean accepted() {
+            return status() >= 200 && status() < 300;
+        }
+
         public boolean isActivityPost() {
             return method.equals("POST") && ACTIVITIES.matcher(path).matches();
         }
@@ -83,6 +93,17 @@ public final class FakeBotConnector implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger posted = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long answerDelayMillis;
+    private volatile Chaos chaos;
+    private final List<long[]> demandedPauses = new CopyOnWriteArrayList<>();
+
+    /** Random refusals of activity posts: 429 with Retry-After, and 503. */
+    public record Chaos(double throttleRate, int retryAfterSeconds, double unavailableRate, long seed) {
+    }
+
+    static {
+        // the JDK server otherwise leaves Nagle on, adding ~40 ms to every small answer
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     public FakeBotConnector() {
         try {
@@ -90,7 +111,7 @@ public final class FakeBotConnector implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -134,6 +155,42 @@ public final class FakeBotConnector implements AutoCloseable {
         return true;
     }
 
+    public void chaos(Chaos settings) {
+        chaos = settings;
+        random = new java.util.Random(settings.seed());
+    }
+
+    /** Total wall-clock time covered by the Retry-After pauses this connector demanded (overlaps merged). */
+    public java.time.Duration demandedWaits() {
+        List<long[]> spans = new ArrayList<>(demandedPauses);
+        spans.sort(java.util.Comparator.comparingLong(a -> a[0]));
+        long total = 0;
+        long coveredUntil = Long.MIN_VALUE;
+        for (long[] span : spans) {
+            long start = Math.max(span[0], coveredUntil);
+            if (span[1] > start) {
+                total += span[1] - start;
+            }
+            coveredUntil = Math.max(coveredUntil, span[1]);
+        }
+        return java.time.Duration.ofNanos(total);
+    }
+
+    private java.util.Random random = new java.util.Random(1);
+
+    private synchronized Scripted chaosAnswer() {
+        double roll = random.nextDouble();
+        if (roll < chaos.throttleRate()) {
+            long now = System.nanoTime();
+            demandedPauses.add(new long[]{now, now + chaos.retryAfterSeconds() * 1_000_000_000L});
+            return Scripted.throttled(chaos.retryAfterSeconds());
+        }
+        if (roll < chaos.throttleRate() + chaos.unavailableRate()) {
+            return Scripted.status(503);
+        }
+        return null;
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -141,6 +198,11 @@ public final class FakeBotConnector implements AutoCloseable {
     /** Messages the bot posted (replies and proactive sends), in order. */
     public List<Call> messages() {
         return calls.stream().filter(Call::isActivityPost).toList();
+    }
+
+    /** Messages the connector accepted: what people actually received. */
+    public List<Call> delivered() {
+        return messages().stream().filter(Call::accepted).toList();
     }
 
     public List<Call> messagesTo(String conversationId) {
@@ -151,6 +213,8 @@ public final class FakeBotConnector implements AutoCloseable {
         calls.clear();
         posted.set(0);
         answerDelayMillis = 0;
+        chaos = null;
+        demandedPauses.clear();
         script.clear();
         members.clear();
     }
@@ -160,7 +224,9 @@ public final class FakeBotConnector implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         byte[] raw = exchange.getRequestBody().readAllBytes();
         JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-        Call call = new Call(method, path, body, exchange.getRequestHeaders().getFirst("Authorization"));
+        Call call = new Call(method, path, body, exchange.getRequestHeaders().getFirst("Authorization"),
+                new java.util.concurrent.atomic.AtomicInteger());
+        current.set(call);
         calls.add(call);
         if (call.isActivityPost()) {
             synchronized (posted) {
@@ -173,6 +239,9 @@ public final class FakeBotConnector implements AutoCloseable {
         }
 
         Scripted scripted = method.equals("GET") ? null : script.poll();
+        if (scripted == null && chaos != null && call.isActivityPost()) {
+            scripted = chaosAnswer();
+        }
         if (scripted != null) {
             if (scripted.delayMillis() > 0) {
                 pause(scripted.delayMillis());
@@ -217,7 +286,13 @@ public final class FakeBotConnector implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    private final ThreadLocal<Call> current = new ThreadLocal<>();
+
+    private void send(HttpExchange exchange, int status, String body) throws IOException {
+        Call call = current.get();
+        if (call != null) {
+            call.answered().set(status);
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
