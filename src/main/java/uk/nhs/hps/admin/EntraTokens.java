@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -68,6 +69,8 @@ class EntraTokens {
             throw new Rejected("The token's signature could not be verified with the issuer's keys.");
         } catch (JOSEException e) {
             throw new Rejected("The token could not be verified: the issuer's keys are unavailable.");
+        } catch (RuntimeException e) {
+            throw new Rejected("The token could not be verified.");
         }
         String oid = stringClaim(claims, "oid");
         String email = firstNonBlank(stringClaim(claims, "email"), stringClaim(claims, "preferred_username"),
@@ -122,10 +125,11 @@ class EntraTokens {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-                Set.of(settings.audience().trim()),
+                // nimbus asks these sets whether they contain null, which immutable Set.of() rejects
+                new HashSet<>(Set.of(settings.audience().trim())),
                 new JWTClaimsSet.Builder().issuer(settings.issuer().trim()).build(),
-                Set.of("exp", "iat"),
-                null);
+                new HashSet<>(Set.of("exp", "iat")),
+                new HashSet<>());
         verifier.setMaxClockSkew((int) settings.clockSkewOrDefault().toSeconds());
         p.setJWTClaimsSetVerifier(verifier);
         return p;
