@@ -1,8 +1,8 @@
 package uk.nhs.hps.privacy;
 
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.sql.Clob;
@@ -30,13 +30,14 @@ public class ExportingPersonalData {
     /** Columns that hold other people's data even though the row refers to this person. */
     private static final Set<String> WITHHELD = Set.of("roster_upload.content");
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
     private final PersonalDataTables tables;
     private final AuditLog audit;
     private final Clock clock;
 
-    ExportingPersonalData(DataSource dataSource, PersonalDataTables tables, AuditLog audit, Clock clock) {
-        this.dataSource = dataSource;
+    ExportingPersonalData(TransactionOperations<Connection> transactions, PersonalDataTables tables, AuditLog audit,
+                          Clock clock) {
+        this.transactions = transactions;
         this.tables = tables;
         this.audit = audit;
         this.clock = clock;
@@ -44,8 +45,15 @@ public class ExportingPersonalData {
 
     /** The export, or empty if there is no such person. The export itself is audited. */
     public Optional<Map<String, Object>> export(long personId, String actor, String why) {
+        List<PersonalDataTables.Table> about = tables.aboutPeople();
+        Optional<Map<String, Object>> document = transactions.executeRead(status -> read(status.getConnection(), about, personId));
+        document.ifPresent(d -> audit.record(actor, AuditLog.EXPORT, personId, why));
+        return document;
+    }
+
+    private Optional<Map<String, Object>> read(Connection c, List<PersonalDataTables.Table> about, long personId) {
         Map<String, Object> document = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection()) {
+        try {
             List<Map<String, Object>> person = rows(c, "person", "id", personId);
             if (person.isEmpty()) {
                 return Optional.empty();
@@ -54,7 +62,7 @@ public class ExportingPersonalData {
             document.put("about", "Everything HPS Companion stores about this person (UK GDPR subject access).");
             document.put("person", person.get(0));
             Map<String, Object> records = new LinkedHashMap<>();
-            for (PersonalDataTables.Table table : tables.aboutPeople()) {
+            for (PersonalDataTables.Table table : about) {
                 List<Map<String, Object>> all = new ArrayList<>();
                 for (String column : table.personColumns()) {
                     all.addAll(rows(c, table.name(), column, personId));
@@ -67,7 +75,6 @@ public class ExportingPersonalData {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the person's data", e);
         }
-        audit.record(actor, AuditLog.EXPORT, personId, why);
         return Optional.of(document);
     }
 

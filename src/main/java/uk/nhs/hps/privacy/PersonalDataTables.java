@@ -1,8 +1,8 @@
 package uk.nhs.hps.privacy;
 
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -33,15 +33,19 @@ public class PersonalDataTables {
 
     private static final Set<String> IGNORED = Set.of("flyway_schema_history");
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
 
-    PersonalDataTables(DataSource dataSource) {
-        this.dataSource = dataSource;
+    PersonalDataTables(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
     }
 
     /** Every application table (excluding Flyway's), with its person-reference columns (possibly none). */
     public List<Table> all() {
-        try (Connection c = dataSource.getConnection()) {
+        return transactions.executeRead(status -> read(status.getConnection()));
+    }
+
+    private static List<Table> read(Connection c) {
+        try {
             DatabaseMetaData meta = c.getMetaData();
             String schema = c.getSchema();
             List<String> names = new ArrayList<>();
