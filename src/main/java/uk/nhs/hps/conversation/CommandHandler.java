@@ -19,6 +19,11 @@ public interface CommandHandler {
 
     List<Reply> handle(Turn turn);
 
+    /** Whether a message that is only a file (no text) should come to this handler. */
+    default boolean acceptsFiles() {
+        return false;
+    }
+
     /** What the help card says about this handler's commands. */
     default List<HelpEntry> help() {
         return List.of();

@@ -61,6 +61,13 @@ public class Router {
 
     private List<Reply> routeMessage(Turn turn) {
         String text = turn.text().toLowerCase(Locale.ROOT).trim();
+        if (text.isEmpty() && !turn.attachments().isEmpty()) {
+            Optional<CommandHandler> forFiles = handlers.stream().filter(CommandHandler::acceptsFiles).findFirst();
+            if (forFiles.isPresent()) {
+                return forFiles.get().handle(turn);
+            }
+            return List.of(Reply.text("Thanks for the file, but I don't know what to do with it. Type **help** to see what I can do."));
+        }
         if (text.isEmpty()) {
             return List.of(Reply.text("I didn't catch any text there. Type **help** to see what I can do."));
         }

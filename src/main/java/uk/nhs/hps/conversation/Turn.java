@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import uk.nhs.hps.roster.Person;
 import uk.nhs.hps.roster.Role;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  *
  * @param text     the message text with @mentions removed and whitespace collapsed; empty for card submits
  * @param cardData the submitted card's data (with its {@code action} discriminator), or empty
+ * @param attachments files the user sent with the message (Teams personal-chat file uploads), or empty
  */
 public record Turn(
         String activityId,
@@ -22,9 +24,27 @@ public record Turn(
         String teamsUserId,
         @Nullable String displayName,
         Optional<Person> person,
-        boolean firstContact) {
+        boolean firstContact,
+        List<Attachment> attachments) {
 
     public enum Kind { MESSAGE, INSTALLED, CARD_ACTION }
+
+    /**
+     * A file sent to the bot. {@code downloadUrl} is a short-lived, pre-authorised URL; fetch it with
+     * {@link FileDownloads} only after deciding the sender may do what the file is for.
+     */
+    public record Attachment(String name, @Nullable String fileType, String downloadUrl) {
+    }
+
+    public Turn {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A turn without files. */
+    public Turn(String activityId, Kind kind, String text, Map<String, Object> cardData, String teamsUserId,
+                @Nullable String displayName, Optional<Person> person, boolean firstContact) {
+        this(activityId, kind, text, cardData, teamsUserId, displayName, person, firstContact, List.of());
+    }
 
     public Optional<Role> role() {
         return person.map(Person::role);

@@ -1,9 +1,11 @@
 package uk.nhs.hps.roster;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -11,4 +13,11 @@ public interface PersonRepository extends CrudRepository<Person, Long> {
     Optional<Person> findByEmail(String email);
 
     Optional<Person> findByAadObjectId(String aadObjectId);
+
+    List<Person> findByCohortId(Long cohortId);
+
+    /** People whose name or e-mail contains the text (case-insensitive), anonymised people excluded. */
+    @Query(value = "SELECT * FROM person WHERE anonymised_at IS NULL AND (LOWER(display_name) LIKE :pattern OR email LIKE :pattern)"
+            + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")
+    List<Person> search(String pattern, int limit, int offset);
 }

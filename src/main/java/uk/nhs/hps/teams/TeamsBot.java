@@ -42,6 +42,7 @@ class TeamsBot implements Bot {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+    static final String FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
 
     private final TeamsSettings settings;
     private final ActivityLedger ledger;
@@ -145,8 +146,29 @@ class TeamsBot implements Bot {
                 Serialization.toStringSilent(activity.getConversationReference())));
         String text = kind == Turn.Kind.MESSAGE ? cleanText(activity) : "";
         Map<String, Object> data = kind == Turn.Kind.CARD_ACTION ? cardData(activity.getValue()) : Map.of();
+        List<Turn.Attachment> files = kind == Turn.Kind.MESSAGE ? files(activity) : List.of();
         return new Turn(activity.getId(), kind, text, data, from.getId(), from.getName(), outcome.person(),
-                outcome.firstContact());
+                outcome.firstContact(), files);
+    }
+
+    /** Files sent in personal chat arrive as download-info attachments carrying a pre-authorised URL. */
+    private static List<Turn.Attachment> files(Activity activity) {
+        if (activity.getAttachments() == null) {
+            return List.of();
+        }
+        List<Turn.Attachment> files = new java.util.ArrayList<>();
+        for (Attachment attachment : activity.getAttachments()) {
+            if (!FILE_DOWNLOAD_INFO.equals(attachment.getContentType()) || attachment.getContent() == null) {
+                continue;
+            }
+            JsonNode content = Serialization.objectToTree(attachment.getContent());
+            String url = content.path("downloadUrl").asText("");
+            if (url.startsWith("https://") || url.startsWith("http://")) {
+                files.add(new Turn.Attachment(attachment.getName() == null ? "file" : attachment.getName(),
+                        content.path("fileType").asText(null), url));
+            }
+        }
+        return files;
     }
 
     /** The user's e-mail/UPN from Teams; only a nicety, so any failure just leaves it unknown. */

@@ -52,6 +52,16 @@ public final class Activities {
         return new Activities(type);
     }
 
+    /** Attaches a file as Teams does in personal chat: a download-info attachment with a pre-authorised URL. */
+    public Activities file(String name, String downloadUrl) {
+        ObjectNode attachment = activity.withArray("attachments").addObject();
+        attachment.put("contentType", "application/vnd.microsoft.teams.file.download.info");
+        attachment.put("name", name);
+        attachment.putObject("content").put("downloadUrl", downloadUrl).put("uniqueId", UUID.randomUUID().toString())
+                .put("fileType", name.substring(name.lastIndexOf('.') + 1));
+        return this;
+    }
+
     public Activities from(TestUsers.User user) {
         activity.putObject("from").put("id", user.teamsId()).put("name", user.name()).put("aadObjectId", user.aadObjectId());
         activity.putObject("conversation").put("id", user.conversationId()).put("conversationType", "personal")

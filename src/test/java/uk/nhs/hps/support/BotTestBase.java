@@ -35,6 +35,8 @@ public abstract class BotTestBase implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(database());
+        // a random free port: application.yml fixes 3978, which other test runs on this machine may hold
+        properties.put("micronaut.server.port", "-1");
         properties.put("teams.app-id", APP_ID);
         properties.put("teams.app-password", "test-password-not-a-secret");
         properties.put("teams.app-tenant-id", TestUsers.TENANT);

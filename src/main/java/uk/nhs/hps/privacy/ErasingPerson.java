@@ -1,0 +1,146 @@
+package uk.nhs.hps.privacy;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Erasure (UK GDPR art. 17): irreversibly anonymises a person. The person row keeps only non-identifying
+ * facts (role, cohort, status dates) so cohort-level counts still add up; identities and conversation
+ * references are deleted; every other table about people is blanked by its feature's eraser, or by
+ * nulling its nullable text columns. The audit log keeps its rows: it never holds identifying text.
+ * All in one transaction: nothing is half-erased.
+ */
+@Singleton
+public class ErasingPerson {
+
+    /** Tables erased here or deliberately kept (audit: ids only, append-only). */
+    private static final Set<String> BUILT_IN = Set.of("teams_identity", "roster_upload", "audit_event",
+            "programme_team_member", "sponsorship", "coach_assignment");
+
+    private final TransactionOperations<Connection> transactions;
+    private final PersonalDataTables tables;
+    private final List<PersonalDataEraser> erasers;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ErasingPerson(TransactionOperations<Connection> transactions, PersonalDataTables tables,
+                  List<PersonalDataEraser> erasers, AuditLog audit, Clock clock) {
+        this.transactions = transactions;
+        this.tables = tables;
+        this.erasers = List.copyOf(erasers);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Throws {@link IllegalArgumentException} when there is no such person. */
+    public ErasureReport erase(long personId, String actor, String why) {
+        List<PersonalDataTables.Table> about = tables.aboutPeople();
+        return transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            String email = emailOf(c, personId);
+            Map<String, Integer> changed = new LinkedHashMap<>();
+            List<String> unhandled = new ArrayList<>();
+            changed.put("teams_identity", update(c, "DELETE FROM teams_identity WHERE person_id = ?", personId));
+            changed.put("programme_team_member", update(c, "DELETE FROM programme_team_member WHERE person_id = ?", personId));
+            changed.put("roster_upload", redactUploads(c, email));
+            Set<String> claimed = new HashSet<>(BUILT_IN);
+            for (PersonalDataEraser eraser : erasers) {
+                int rows = eraser.erase(c, personId, email);
+                eraser.tables().forEach(t -> changed.put(t, rows));
+                claimed.addAll(eraser.tables());
+            }
+            for (PersonalDataTables.Table table : about) {
+                if (claimed.contains(table.name())) {
+                    continue;
+                }
+                changed.put(table.name(), blankNullableText(c, table, personId));
+                table.columns().stream().filter(col -> col.text() && !col.nullable())
+                        .forEach(col -> unhandled.add(table.name() + "." + col.name()));
+            }
+            changed.put("person", anonymisePerson(c, personId));
+            audit.record(actor, AuditLog.ERASURE, personId, why);
+            return new ErasureReport(personId, changed, unhandled);
+        });
+    }
+
+    private static String emailOf(Connection c, long personId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT email FROM person WHERE id = ?")) {
+            s.setLong(1, personId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("No person " + personId + ".");
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private int anonymisePerson(Connection c, long personId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE person SET email = ?, display_name = 'Erased person',"
+                + " aad_object_id = NULL, organisation = NULL, band = NULL, status = 'LEFT', status_reason = NULL,"
+                + " anonymised_at = ?, updated_at = ? WHERE id = ?")) {
+            java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+            s.setString(1, "erased-" + personId + "@erased.invalid");
+            s.setTimestamp(2, now);
+            s.setTimestamp(3, now);
+            s.setLong(4, personId);
+            return s.executeUpdate();
+        }
+    }
+
+    /** A staged roster file that names the person loses its content (it names others too, so it cannot be kept). */
+    private static int redactUploads(Connection c, String email) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, content FROM roster_upload WHERE content IS NOT NULL");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String content = rs.getString(2);
+                if (content != null && content.toLowerCase(java.util.Locale.ROOT).contains(email)) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        int changed = 0;
+        for (Long id : ids) {
+            changed += update(c, "UPDATE roster_upload SET content = NULL, file_name = NULL, status = 'REDACTED' WHERE id = ?", id);
+        }
+        return changed;
+    }
+
+    private static int blankNullableText(Connection c, PersonalDataTables.Table table, long personId) throws SQLException {
+        List<String> nullableText = table.columns().stream()
+                .filter(col -> col.text() && col.nullable() && !table.personColumns().contains(col.name()))
+                .map(PersonalDataTables.Column::name).toList();
+        if (nullableText.isEmpty()) {
+            return 0;
+        }
+        String set = String.join(", ", nullableText.stream().map(n -> n + " = NULL").toList());
+        String where = String.join(" OR ", table.personColumns().stream().map(n -> n + " = ?").toList());
+        // names come from the database metadata, never from a request
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + table.name() + " SET " + set + " WHERE " + where)) {
+            for (int i = 1; i <= table.personColumns().size(); i++) {
+                s.setLong(i, personId);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    private static int update(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, id);
+            return s.executeUpdate();
+        }
+    }
+}

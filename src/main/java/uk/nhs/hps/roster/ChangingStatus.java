@@ -1,0 +1,47 @@
+package uk.nhs.hps.roster;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import uk.nhs.hps.privacy.AuditLog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** Pausing (leave of any kind), resuming, or recording that someone has left the scheme. */
+@Singleton
+public class ChangingStatus {
+
+    private final PersonRepository people;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ChangingStatus(PersonRepository people, AuditLog audit, Clock clock) {
+        this.people = people;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Person change(long personId, PersonStatus status, @Nullable String reason, @Nullable LocalDate since,
+                         @Nullable LocalDate until, String actor) {
+        Person person = people.findById(personId).filter(p -> p.anonymisedAt() == null)
+                .orElseThrow(() -> new NotFound("No person " + personId + "."));
+        if (status == null) {
+            throw new InvalidRequest("Status must be one of ACTIVE, PAUSED, LEFT.");
+        }
+        if (reason != null && reason.length() > 200) {
+            throw new InvalidRequest("The reason must be at most 200 characters.");
+        }
+        if (since != null && until != null && until.isBefore(since)) {
+            throw new InvalidRequest("The end date must not be before the start date.");
+        }
+        if (status != PersonStatus.ACTIVE && (reason == null || reason.isBlank())) {
+            throw new InvalidRequest("Pausing or leaving needs a reason.");
+        }
+        Person changed = people.update(person.withStatus(status, status == PersonStatus.ACTIVE ? null : reason.trim(),
+                since, until, clock.instant()));
+        audit.record(actor, AuditLog.STATUS_CHANGE, personId, person.status() + " -> " + status);
+        return changed;
+    }
+}

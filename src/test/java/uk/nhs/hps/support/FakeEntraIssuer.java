@@ -1,0 +1,118 @@
+package uk.nhs.hps.support;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+
+/**
+ * A local stand-in for Microsoft Entra ID: OpenID metadata at {issuer}/.well-known/openid-configuration,
+ * a JWKS with an RS256 test key, and a signer for access tokens shaped like Entra's v2 tokens.
+ */
+public final class FakeEntraIssuer {
+
+    public static final String AUDIENCE = "api://hps-companion-admin";
+    public static final String KEY_ID = "entra-test-key";
+    private static final FakeEntraIssuer INSTANCE = new FakeEntraIssuer();
+
+    private final HttpServer server;
+    private final KeyPair keys = newKeyPair();
+    private final KeyPair strangerKeys = newKeyPair();
+
+    public static FakeEntraIssuer instance() {
+        return INSTANCE;
+    }
+
+    private FakeEntraIssuer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/tenant/v2.0/.well-known/openid-configuration", exchange -> respond(exchange, """
+                {"issuer":"%s","jwks_uri":"%s/tenant/discovery/v2.0/keys","id_token_signing_alg_values_supported":["RS256"]}"""
+                .formatted(issuer(), baseUrl())));
+        server.createContext("/tenant/discovery/v2.0/keys", exchange -> respond(exchange, jwks()));
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String issuer() {
+        return baseUrl() + "/tenant/v2.0";
+    }
+
+    /** A valid access token for the user, for this API. */
+    public String token(TestUsers.User user) {
+        return sign(claims(user));
+    }
+
+    public JWTCreator.Builder claims(TestUsers.User user) {
+        Instant now = Instant.now();
+        return JWT.create()
+                .withKeyId(KEY_ID)
+                .withIssuer(issuer())
+                .withAudience(AUDIENCE)
+                .withSubject("sub-" + user.aadObjectId())
+                .withClaim("oid", user.aadObjectId())
+                .withClaim("preferred_username", user.email())
+                .withIssuedAt(Date.from(now.minusSeconds(60)))
+                .withNotBefore(Date.from(now.minusSeconds(60)))
+                .withExpiresAt(Date.from(now.plusSeconds(3600)));
+    }
+
+    public String sign(JWTCreator.Builder claims) {
+        return claims.sign(Algorithm.RSA256((RSAPublicKey) keys.getPublic(), (RSAPrivateKey) keys.getPrivate()));
+    }
+
+    /** Signed with a key the issuer never published, under the published key id. */
+    public String forge(JWTCreator.Builder claims) {
+        return claims.sign(Algorithm.RSA256((RSAPublicKey) strangerKeys.getPublic(), (RSAPrivateKey) strangerKeys.getPrivate()));
+    }
+
+    private String jwks() {
+        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return """
+                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
+                .formatted(KEY_ID, b64.encodeToString(unsigned(key.getModulus().toByteArray())),
+                        b64.encodeToString(unsigned(key.getPublicExponent().toByteArray())));
+    }
+
+    private static byte[] unsigned(byte[] bytes) {
+        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
