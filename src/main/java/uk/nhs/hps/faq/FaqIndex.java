@@ -68,6 +68,7 @@ public final class FaqIndex {
     private static final Pattern YES_NO = Pattern.compile("^(can|could|do|does|is|are|am|will|would|should|may)\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*");
     private static final Pattern TAG = Pattern.compile("<[^>]{0,200}>");
+    private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style)\\b[^>]{0,200}>.{0,2000}?</\\1\\s*>");
 
     /** Weights of the logistic confidence model: features of the top candidate → probability it is right. */
     public record ConfidenceModel(double coverage, double phraseSimilarity, double margin, double unknownShare,
@@ -185,7 +186,8 @@ public final class FaqIndex {
         if (text == null) {
             return "";
         }
-        String t = TAG.matcher(text).replaceAll(" ");
+        String t = SCRIPT.matcher(text).replaceAll(" ");
+        t = TAG.matcher(t).replaceAll(" ");
         t = t.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
         t = t.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").replaceAll("\\s+", " ").strip();
         return t.length() > MAX_QUESTION_CHARS ? t.substring(0, MAX_QUESTION_CHARS) : t;
