@@ -87,7 +87,7 @@ public final class FaqIndex {
     }
 
     private record Prepared(KnowledgeEntry entry, List<String> phrasings, List<String> intents, List<Set<String>> phrasingTerms,
-                            Set<String> allPhrasingTerms, Set<String> answerTerms) {
+                            Set<String> allPhrasingTerms, Set<String> answerTerms, double[] phrasingNorms) {
     }
 
     private final FaqAnalyzer analyzer = new FaqAnalyzer();
@@ -141,7 +141,7 @@ public final class FaqIndex {
                 vocabulary.addAll(raw);
                 doc.add(new TextField(VOCAB, String.join(" ", raw), Field.Store.NO));
                 writer.addDocument(doc);
-                prepared.put(entry.id(), new Prepared(entry, phrasings, intents, phrasingTerms, all, answerTerms));
+                prepared.put(entry.id(), new Prepared(entry, phrasings, intents, phrasingTerms, all, answerTerms, new double[phrasings.size()]));
                 Set<String> entryTerms = new HashSet<>(all);
                 entryTerms.addAll(answerTerms);
                 entryTerms.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
@@ -158,6 +158,11 @@ public final class FaqIndex {
         }
         searcher = new IndexSearcher(reader);
         unknownIdf = idf(0);
+        for (Prepared p : prepared.values()) {
+            for (int i = 0; i < p.phrasingTerms().size(); i++) {
+                p.phrasingNorms()[i] = Math.sqrt(p.phrasingTerms().get(i).stream().mapToDouble(t -> sq(weight(t))).sum());
+            }
+        }
     }
 
     public static FaqIndex build(List<KnowledgeEntry> entries) {
@@ -312,7 +317,7 @@ public final class FaqIndex {
         }
         Map<String, double[]> scores = new HashMap<>();
         try {
-            ScoreDoc[] hits = searcher.search(query.build(), 200).scoreDocs;
+            ScoreDoc[] hits = searcher.search(query.build(), 100).scoreDocs;
             StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : hits) {
                 Document doc = stored.document(hit.doc);
@@ -358,7 +363,7 @@ public final class FaqIndex {
                         dot += sq(weight(t));
                     }
                 }
-                double norm = Math.sqrt(phrasing.stream().mapToDouble(t -> sq(weight(t))).sum());
+                double norm = p.phrasingNorms()[i];
                 double cosine = norm == 0 ? 0 : dot / (queryNorm * norm);
                 // the kind of question (who / when / why / how long ...) breaks near-ties between phrasings
                 double adjusted = cosine + (intent != null && intent.equals(p.intents().get(i)) && cosine > 0 ? INTENT_BONUS : 0);
