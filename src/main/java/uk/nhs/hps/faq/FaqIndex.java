@@ -1,0 +1,431 @@
+package uk.nhs.hps.faq;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An immutable, in-memory search index over the enabled FAQ entries. Matching runs in four steps:
+ * <ol>
+ *   <li>read the question: strip markup, correct typos against the knowledge base's own words, fold domain
+ *       synonyms ({@link DomainSynonyms}), analyse ({@link FaqAnalyzer});</li>
+ *   <li>retrieve with Lucene BM25: one document per phrasing (question and each alternative) and one per
+ *       answer, combined per entry;</li>
+ *   <li>rerank the best candidates on how closely the question resembles one of the entry's phrasings and how
+ *       much of the question the entry covers;</li>
+ *   <li>turn the top candidate's evidence into a confidence and decide: answer, suggest or fall back.</li>
+ * </ol>
+ * Rebuilt as a whole when the knowledge base changes; safe to share between threads.
+ */
+public final class FaqIndex {
+
+    static final String ASK = "ask";
+    static final String ANSWER = "answer";
+    static final String VOCAB = "vocab";
+    static final String ENTRY = "entry";
+    static final String KIND = "kind";
+    static final float ANSWER_BOOST = 0.35f;
+    static final int MAX_QUESTION_CHARS = 500;
+    private static final int MAX_TERMS = 48;
+    private static final int RERANK_DEPTH = 12;
+    private static final double INTENT_BONUS = 0.12;
+    private static final Pattern INTENT = Pattern.compile(
+            "\\b(how long|how many|how much|how often|who|whom|whose|when|where|why|how|what|which|whats)\\b");
+    private static final Pattern YES_NO = Pattern.compile("^(can|could|do|does|is|are|am|will|would|should|may)\\b");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’]*");
+    private static final Pattern TAG = Pattern.compile("<[^>]{0,200}>");
+    private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style)\\b[^>]{0,200}>.{0,2000}?</\\1\\s*>");
+
+    /** Weights of the logistic confidence model: features of the top candidate → probability it is right. */
+    public record ConfidenceModel(double coverage, double phraseSimilarity, double margin, double unknownShare,
+                                  double bias) {
+        public static final ConfidenceModel DEFAULT = new ConfidenceModel(1.55, 0.07, 3.07, -2.81, -1.51);
+
+        double confidence(double cov, double sim, double mar, double unknown) {
+            double z = coverage * cov + phraseSimilarity * sim + margin * mar + unknownShare * unknown + bias;
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+    }
+
+    /** Thresholds on the confidence: at or above {@code answer} answer directly; at or above {@code suggest}, suggest. */
+    public record Thresholds(double answer, double suggest) {
+        public static final Thresholds DEFAULT = new Thresholds(0.6, 0.3);
+    }
+
+    private record Prepared(KnowledgeEntry entry, List<String> phrasings, List<String> intents, List<Set<String>> phrasingTerms,
+                            Set<String> allPhrasingTerms, Set<String> answerTerms, double[] phrasingNorms) {
+    }
+
+    private final FaqAnalyzer analyzer = new FaqAnalyzer();
+    private final Map<String, Prepared> prepared = new LinkedHashMap<>();
+    private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private final Set<String> vocabulary = new HashSet<>();
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final DirectSpellChecker spelling = new DirectSpellChecker();
+    private final ConfidenceModel model;
+    private final Thresholds thresholds;
+    private final double unknownIdf;
+
+    private FaqIndex(List<KnowledgeEntry> entries, ConfidenceModel model, Thresholds thresholds) {
+        this.model = model;
+        this.thresholds = thresholds;
+        spelling.setMinPrefix(1);
+        spelling.setMinQueryLength(4);
+        spelling.setMaxEdits(2);
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        Map<String, Analyzer> perField = Map.of(VOCAB, new WhitespaceAnalyzer());
+        try (IndexWriter writer = new IndexWriter(directory,
+                new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzer, perField)))) {
+            for (KnowledgeEntry entry : entries) {
+                if (!entry.enabled() || prepared.containsKey(entry.id())) {
+                    continue;
+                }
+                List<String> phrasings = entry.phrasings();
+                List<Set<String>> phrasingTerms = new ArrayList<>();
+                List<String> intents = new ArrayList<>();
+                Set<String> all = new HashSet<>();
+                for (String phrasing : phrasings) {
+                    intents.add(intent(phrasing.toLowerCase(Locale.ROOT)));
+                    String folded = fold(phrasing);
+                    Set<String> terms = new LinkedHashSet<>(analyzer.terms(folded));
+                    phrasingTerms.add(terms);
+                    all.addAll(terms);
+                    Document doc = new Document();
+                    doc.add(new StringField(ENTRY, entry.id(), Field.Store.YES));
+                    doc.add(new StringField(KIND, ASK, Field.Store.YES));
+                    doc.add(new TextField(ASK, folded, Field.Store.NO));
+                    writer.addDocument(doc);
+                }
+                String answerText = fold(entry.answer());
+                Set<String> answerTerms = new HashSet<>(analyzer.terms(answerText));
+                Document doc = new Document();
+                doc.add(new StringField(ENTRY, entry.id(), Field.Store.YES));
+                doc.add(new StringField(KIND, ANSWER, Field.Store.YES));
+                doc.add(new TextField(ANSWER, answerText, Field.Store.NO));
+                Set<String> raw = rawWords(entry.category() + " " + String.join(" ", phrasings) + " " + entry.answer());
+                vocabulary.addAll(raw);
+                doc.add(new TextField(VOCAB, String.join(" ", raw), Field.Store.NO));
+                writer.addDocument(doc);
+                prepared.put(entry.id(), new Prepared(entry, phrasings, intents, phrasingTerms, all, answerTerms, new double[phrasings.size()]));
+                Set<String> entryTerms = new HashSet<>(all);
+                entryTerms.addAll(answerTerms);
+                entryTerms.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
+            }
+            // the synonym rules' own words are known too, so "maternaty" can be corrected to "maternity"
+            Document triggers = new Document();
+            triggers.add(new TextField(VOCAB, String.join(" ", DomainSynonyms.TRIGGER_WORDS), Field.Store.NO));
+            writer.addDocument(triggers);
+            vocabulary.addAll(DomainSynonyms.TRIGGER_WORDS);
+            writer.commit();
+            reader = DirectoryReader.open(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        searcher = new IndexSearcher(reader);
+        unknownIdf = idf(0);
+        for (Prepared p : prepared.values()) {
+            for (int i = 0; i < p.phrasingTerms().size(); i++) {
+                p.phrasingNorms()[i] = Math.sqrt(p.phrasingTerms().get(i).stream().mapToDouble(t -> sq(weight(t))).sum());
+            }
+        }
+    }
+
+    public static FaqIndex build(List<KnowledgeEntry> entries) {
+        return new FaqIndex(entries, ConfidenceModel.DEFAULT, Thresholds.DEFAULT);
+    }
+
+    public static FaqIndex build(List<KnowledgeEntry> entries, ConfidenceModel model, Thresholds thresholds) {
+        return new FaqIndex(entries, model, thresholds);
+    }
+
+    public int size() {
+        return prepared.size();
+    }
+
+    public List<KnowledgeEntry> entries() {
+        return prepared.values().stream().map(Prepared::entry).toList();
+    }
+
+    public java.util.Optional<KnowledgeEntry> entry(String id) {
+        Prepared p = prepared.get(id);
+        return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.entry());
+    }
+
+    /** Strips markup and control characters, collapses whitespace and bounds the length of a question. */
+    public static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = SCRIPT.matcher(text).replaceAll(" ");
+        t = TAG.matcher(t).replaceAll(" ");
+        t = t.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        t = t.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").replaceAll("\\s+", " ").strip();
+        return t.length() > MAX_QUESTION_CHARS ? t.substring(0, MAX_QUESTION_CHARS) : t;
+    }
+
+    public MatchResult match(String question) {
+        String cleaned = clean(question).toLowerCase(Locale.ROOT);
+        List<String> corrections = new ArrayList<>();
+        String corrected = correctSpelling(cleaned, corrections);
+        DomainSynonyms.Folded folded = DomainSynonyms.fold(corrected);
+        List<String> terms = new ArrayList<>(new LinkedHashSet<>(analyzer.terms(folded.text())));
+        if (terms.size() > MAX_TERMS) {
+            terms = terms.subList(0, MAX_TERMS);
+        }
+        List<String> unknown = terms.stream().filter(t -> !documentFrequency.containsKey(t)).toList();
+        MatchResult.Understanding understanding = new MatchResult.Understanding(corrections, folded.applied(), terms, unknown);
+        if (terms.isEmpty()) {
+            return new MatchResult(question, MatchResult.Outcome.FALLBACK, 0, List.of(), understanding);
+        }
+        Map<String, double[]> bm25 = retrieve(terms);
+        List<MatchResult.Candidate> candidates = rerank(terms, intent(cleaned), bm25);
+        if (candidates.isEmpty()) {
+            return new MatchResult(question, MatchResult.Outcome.FALLBACK, 0, List.of(), understanding);
+        }
+        MatchResult.Candidate top = candidates.get(0);
+        double margin = margin(candidates);
+        double unknownShare = (double) unknown.size() / terms.size();
+        double confidence = model.confidence(top.coverage(), top.phraseSimilarity(), margin, unknownShare);
+        MatchResult.Outcome outcome = confidence >= thresholds.answer() ? MatchResult.Outcome.ANSWER
+                : confidence >= thresholds.suggest() ? MatchResult.Outcome.SUGGEST : MatchResult.Outcome.FALLBACK;
+        return new MatchResult(question, outcome, confidence, candidates, understanding);
+    }
+
+    /** Features of the top candidate for a question, for calibrating the confidence model. */
+    public double[] features(MatchResult result) {
+        MatchResult.Candidate top = result.top().orElse(null);
+        if (top == null) {
+            return new double[]{0, 0, 0, 1};
+        }
+        List<MatchResult.Candidate> c = result.candidates();
+        double margin = margin(c);
+        double unknownShare = result.understanding().terms().isEmpty() ? 1
+                : (double) result.understanding().unknownTerms().size() / result.understanding().terms().size();
+        return new double[]{top.coverage(), top.phraseSimilarity(), margin, unknownShare};
+    }
+
+    /** The kind of question asked, from its first question word: who, when, why, how-much, what, yes-no... */
+    static String intent(String lowerCaseText) {
+        Matcher m = INTENT.matcher(lowerCaseText);
+        if (!m.find()) {
+            return YES_NO.matcher(lowerCaseText.strip()).find() ? "yes-no" : null;
+        }
+        return switch (m.group(1)) {
+            case "how long", "how many", "how much", "how often" -> "how-much";
+            case "who", "whom", "whose" -> "who";
+            case "what", "which", "whats" -> "what";
+            default -> m.group(1);
+        };
+    }
+
+    /** How far the top candidate's reranked score is ahead of the runner-up's (0..1). */
+    private static double margin(List<MatchResult.Candidate> candidates) {
+        double second = candidates.size() < 2 ? 0 : candidates.get(1).score();
+        return candidates.get(0).score() - second;
+    }
+
+    private static String fold(String text) {
+        return DomainSynonyms.fold(text.toLowerCase(Locale.ROOT)).text();
+    }
+
+    private static Set<String> rawWords(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            words.add(m.group().replace("’", "'"));
+        }
+        return words;
+    }
+
+    private String correctSpelling(String text, List<String> corrections) {
+        Matcher m = WORD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String word = m.group().replace("’", "'");
+            String replacement = word;
+            if (word.length() >= 4 && !word.chars().anyMatch(Character::isDigit) && !vocabulary.contains(word)
+                    && !FaqAnalyzer.STOP_WORDS.contains(word) && !FaqAnalyzer.STOP_WORDS.contains(word.replace("'", ""))
+                    && !vocabulary.contains(FaqAnalyzer.ukSpelling(word))) {
+                replacement = suggestion(word);
+                if (!replacement.equals(word)) {
+                    corrections.add(word + " → " + replacement);
+                }
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String suggestion(String word) {
+        try {
+            SuggestWord[] suggestions = spelling.suggestSimilar(new Term(VOCAB, word), 3, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            int allowed = word.length() <= 5 ? 1 : 2;
+            for (SuggestWord s : suggestions) {
+                if (editDistance(word, s.string) <= allowed) {
+                    return s.string;
+                }
+            }
+            return word;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Per entry: {best phrasing BM25, answer BM25}. */
+    private Map<String, double[]> retrieve(List<String> terms) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String term : terms) {
+            query.add(new TermQuery(new Term(ASK, term)), BooleanClause.Occur.SHOULD);
+            query.add(new BoostQuery(new TermQuery(new Term(ANSWER, term)), ANSWER_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        Map<String, double[]> scores = new HashMap<>();
+        try {
+            ScoreDoc[] hits = searcher.search(query.build(), 100).scoreDocs;
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : hits) {
+                Document doc = stored.document(hit.doc);
+                String id = doc.get(ENTRY);
+                if (id == null) {
+                    continue;
+                }
+                double[] s = scores.computeIfAbsent(id, k -> new double[2]);
+                // a phrasing document only matches on ASK terms and an answer document only on ANSWER terms
+                if (ANSWER.equals(doc.get(KIND))) {
+                    s[1] = Math.max(s[1], hit.score);
+                } else {
+                    s[0] = Math.max(s[0], hit.score);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return scores;
+    }
+
+    private List<MatchResult.Candidate> rerank(List<String> terms, String intent, Map<String, double[]> bm25) {
+        List<Map.Entry<String, double[]>> retrieved = new ArrayList<>(bm25.entrySet());
+        retrieved.sort(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -(e.getValue()[0] + e.getValue()[1]))
+                .thenComparing(Map.Entry::getKey));
+        if (retrieved.isEmpty()) {
+            return List.of();
+        }
+        double best = retrieved.get(0).getValue()[0] + retrieved.get(0).getValue()[1];
+        double queryNorm = Math.sqrt(terms.stream().mapToDouble(t -> sq(weight(t))).sum());
+        double queryMass = terms.stream().mapToDouble(this::weight).sum();
+        List<MatchResult.Candidate> candidates = new ArrayList<>();
+        for (Map.Entry<String, double[]> hit : retrieved.subList(0, Math.min(RERANK_DEPTH, retrieved.size()))) {
+            Prepared p = prepared.get(hit.getKey());
+            double similarity = 0;
+            double bestAdjusted = -1;
+            String closest = p.phrasings().get(0);
+            for (int i = 0; i < p.phrasingTerms().size(); i++) {
+                Set<String> phrasing = p.phrasingTerms().get(i);
+                double dot = 0;
+                for (String t : terms) {
+                    if (phrasing.contains(t)) {
+                        dot += sq(weight(t));
+                    }
+                }
+                double norm = p.phrasingNorms()[i];
+                double cosine = norm == 0 ? 0 : dot / (queryNorm * norm);
+                // the kind of question (who / when / why / how long ...) breaks near-ties between phrasings
+                double adjusted = cosine + (intent != null && intent.equals(p.intents().get(i)) && cosine > 0 ? INTENT_BONUS : 0);
+                if (adjusted > bestAdjusted) {
+                    bestAdjusted = adjusted;
+                    similarity = cosine;
+                    closest = p.phrasings().get(i);
+                }
+            }
+            double covered = 0;
+            List<String> matched = new ArrayList<>();
+            for (String t : terms) {
+                if (p.allPhrasingTerms().contains(t)) {
+                    covered += weight(t);
+                    matched.add(t + " (phrasing)");
+                } else if (p.answerTerms().contains(t)) {
+                    covered += 0.5 * weight(t);
+                    matched.add(t + " (answer)");
+                }
+            }
+            double coverage = covered / queryMass;
+            double bm = hit.getValue()[0] + hit.getValue()[1];
+            double score = 0.45 * bestAdjusted / (1 + INTENT_BONUS) + 0.35 * coverage + 0.20 * (bm / best);
+            candidates.add(new MatchResult.Candidate(p.entry(), score, similarity, coverage, bm, closest, matched));
+        }
+        candidates.sort(Comparator.comparingDouble(MatchResult.Candidate::score).reversed()
+                .thenComparing(c -> c.entry().id()));
+        return candidates;
+    }
+
+    private double weight(String term) {
+        Integer df = documentFrequency.get(term);
+        return df == null ? unknownIdf : idf(df);
+    }
+
+    private double idf(int df) {
+        int n = Math.max(prepared.size(), 1);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,89 @@
+package uk.nhs.hps.faq;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.nhs.hps.conversation.ProactiveMessenger;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Questions escalated to the programme team: recorded as tickets (OPEN → ANSWERED or CLOSED), announced to
+ * every programme-team member in Teams, answered back to the person who asked, and promotable into the FAQ.
+ */
+@Singleton
+class FaqTickets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaqTickets.class);
+    static final String PROMOTED_CATEGORY = "Programme team answers";
+
+    /** A ticket and whether it was new. */
+    record Raised(FaqStore.TicketRow ticket, boolean created, int notified) {
+    }
+
+    private final FaqStore.Tickets tickets;
+    private final KnowledgeBase knowledgeBase;
+    private final ProactiveMessenger messenger;
+    private final FaqCards cards;
+    private final Clock clock;
+
+    FaqTickets(FaqStore.Tickets tickets, KnowledgeBase knowledgeBase, ProactiveMessenger messenger, FaqCards cards,
+               Clock clock) {
+        this.tickets = tickets;
+        this.knowledgeBase = knowledgeBase;
+        this.messenger = messenger;
+        this.cards = cards;
+        this.clock = clock;
+    }
+
+    /** Records the question behind a query as a ticket (once per query) and notifies the programme team. */
+    Raised raise(FaqStore.QueryRow query, String askerName) {
+        Optional<FaqStore.TicketRow> existing = tickets.findByQueryId(query.id());
+        if (existing.isPresent()) {
+            return new Raised(existing.get(), false, 0);
+        }
+        FaqStore.TicketRow ticket = tickets.save(new FaqStore.TicketRow(null, query.id(), query.teamsUserId(),
+                query.personId(), askerName, query.question(), FaqStore.TicketStatus.OPEN.name(), null, null,
+                clock.instant(), null, null));
+        int notified = 0;
+        for (Long member : tickets.programmeTeamPersonIds()) {
+            notified += messenger.sendToPerson(member, List.of(cards.ticket(ticket.id(), askerName, ticket.question())));
+        }
+        LOG.info("FAQ ticket raised ticketId={} programmeTeamNotified={}", ticket.id(), notified);
+        return new Raised(ticket, true, notified);
+    }
+
+    Optional<FaqStore.TicketRow> find(long id) {
+        return tickets.findById(id);
+    }
+
+    /** Saves the answer and sends it to the person who asked; true if it reached them. */
+    boolean answer(FaqStore.TicketRow ticket, String answer, Long answeredBy) {
+        FaqStore.TicketRow answered = tickets.update(ticket.answered(answer, answeredBy, clock.instant()));
+        boolean delivered = messenger.sendToTeamsUser(answered.teamsUserId(),
+                List.of(cards.answerFromTeam(answered.question(), answer)));
+        LOG.info("FAQ ticket answered ticketId={} delivered={}", ticket.id(), delivered);
+        return delivered;
+    }
+
+    void close(FaqStore.TicketRow ticket, Long closedBy) {
+        tickets.update(ticket.closed(closedBy, clock.instant()));
+    }
+
+    /** Turns an answered ticket into an FAQ entry, live at once. */
+    KnowledgeEntry promote(FaqStore.TicketRow ticket, String actor) {
+        String id = "team-" + ticket.id();
+        String question = ticket.question().strip();
+        question = Character.toUpperCase(question.charAt(0)) + question.substring(1);
+        String date = DateTimeFormatter.ISO_LOCAL_DATE.format(ticket.answeredAt().atOffset(ZoneOffset.UTC));
+        KnowledgeEntry entry = knowledgeBase.save(new KnowledgeEntry(id, PROMOTED_CATEGORY, question, List.of(),
+                ticket.answer(), "Programme team answer to question #" + ticket.id() + " (" + date + ")", true, null),
+                FaqStore.Origin.TICKET, actor);
+        tickets.update(ticket.promoted(id));
+        return entry;
+    }
+}

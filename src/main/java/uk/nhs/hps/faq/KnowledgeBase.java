@@ -1,0 +1,138 @@
+package uk.nhs.hps.faq;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The FAQ as stored in the database, and the search index built from it. The shipped file is imported on
+ * first start; every change made through this class rebuilds the index at once, and a periodic check picks
+ * up changes made by another node.
+ */
+@Singleton
+public class KnowledgeBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private record Loaded(FaqIndex index, Optional<Instant> lastChange) {
+    }
+
+    private final FaqStore.Entries entries;
+    private final FaqStore.Imports imports;
+    private final FaqSettings settings;
+    private final Clock clock;
+    private final AtomicReference<Loaded> current = new AtomicReference<>();
+
+    KnowledgeBase(FaqStore.Entries entries, FaqStore.Imports imports, FaqSettings settings, Clock clock) {
+        this.entries = entries;
+        this.imports = imports;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        index();
+    }
+
+    /** The current index, importing the shipped file first if the table is empty. */
+    public FaqIndex index() {
+        Loaded loaded = current.get();
+        if (loaded == null) {
+            synchronized (this) {
+                if (current.get() == null) {
+                    if (entries.count() == 0) {
+                        importShipped("system:first-start");
+                    }
+                    reload();
+                }
+                loaded = current.get();
+            }
+        }
+        return loaded.index();
+    }
+
+    /** Rebuilds the index from the database; returns the number of enabled entries. */
+    public synchronized int reload() {
+        List<KnowledgeEntry> all = entries.findAll().stream().map(FaqStore.EntryRow::toEntry)
+                .sorted(java.util.Comparator.comparing(KnowledgeEntry::id)).toList();
+        FaqIndex index = FaqIndex.build(all, FaqIndex.ConfidenceModel.DEFAULT, settings.thresholds());
+        current.set(new Loaded(index, entries.lastChange()));
+        LOG.info("FAQ index built entries={}", index.size());
+        return index.size();
+    }
+
+    /**
+     * Imports the shipped knowledge base: every entry in the file is inserted or overwritten (content and
+     * enabled flag as shipped); entries the programme team added that are not in the file are left alone.
+     */
+    @Transactional
+    public int importShipped(String actor) {
+        KnowledgeBaseFile.Content content = KnowledgeBaseFile.shipped();
+        for (KnowledgeEntry entry : content.entries()) {
+            FaqStore.EntryRow row = FaqStore.EntryRow.of(entry, FaqStore.Origin.SHIPPED, actor);
+            if (entries.existsById(entry.id())) {
+                entries.update(row);
+            } else {
+                entries.save(row);
+            }
+        }
+        imports.save(new FaqStore.ImportRow(null, content.version(), content.entries().size(), clock.instant(), actor));
+        return content.entries().size();
+    }
+
+    /** Re-imports the shipped file and rebuilds the index. */
+    public int reimport(String actor) {
+        int imported = importShipped(actor);
+        reload();
+        return imported;
+    }
+
+    public Optional<KnowledgeEntry> find(String id) {
+        return entries.findById(id).map(FaqStore.EntryRow::toEntry);
+    }
+
+    /** Adds or replaces an entry and rebuilds the index. */
+    public KnowledgeEntry save(KnowledgeEntry entry, FaqStore.Origin origin, String actor) {
+        KnowledgeEntry stamped = new KnowledgeEntry(entry.id(), entry.category(), entry.question(), entry.alternatives(),
+                entry.answer(), entry.source(), entry.enabled(), clock.instant());
+        FaqStore.EntryRow row = FaqStore.EntryRow.of(stamped, origin, actor);
+        if (entries.existsById(entry.id())) {
+            entries.update(row);
+        } else {
+            entries.save(row);
+        }
+        reload();
+        return stamped;
+    }
+
+    /** Enables or disables an entry; false if there is no such entry. */
+    public boolean setEnabled(String id, boolean enabled, String actor) {
+        Optional<FaqStore.EntryRow> row = entries.findById(id);
+        if (row.isEmpty()) {
+            return false;
+        }
+        entries.update(row.get().withEnabled(enabled, clock.instant(), actor));
+        reload();
+        return true;
+    }
+
+    /** Picks up changes another node made (or made directly in the database) without a restart. */
+    @Scheduled(fixedDelay = "${hps.faq.refresh-interval:60s}", initialDelay = "${hps.faq.refresh-interval:60s}")
+    void refreshIfChanged() {
+        Loaded loaded = current.get();
+        if (loaded != null && !entries.lastChange().equals(loaded.lastChange())) {
+            reload();
+        }
+    }
+}

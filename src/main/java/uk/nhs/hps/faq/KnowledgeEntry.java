@@ -1,0 +1,37 @@
+package uk.nhs.hps.faq;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One FAQ entry as the matcher and the knowledge-base file see it.
+ *
+ * @param alternatives other ways people ask the same question; matched like the question itself
+ * @param source       where the answer comes from (seed document and section, or who wrote it)
+ */
+public record KnowledgeEntry(
+        String id,
+        String category,
+        String question,
+        List<String> alternatives,
+        String answer,
+        String source,
+        boolean enabled,
+        Instant updatedAt) {
+
+    public KnowledgeEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(question, "question");
+        Objects.requireNonNull(answer, "answer");
+        category = category == null ? "General" : category;
+        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+        source = source == null ? "" : source;
+        updatedAt = updatedAt == null ? Instant.EPOCH : updatedAt;
+    }
+
+    /** The question followed by every alternative phrasing. */
+    public List<String> phrasings() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(question), alternatives.stream()).toList();
+    }
+}

@@ -1,0 +1,263 @@
+package uk.nhs.hps.faq;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.support.Activities;
+import uk.nhs.hps.support.BotTestBase;
+import uk.nhs.hps.support.FakeBotConnector;
+import uk.nhs.hps.support.TestUsers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The FAQ as people meet it in Teams: questions in, cards out, buttons pressed, all through /api/messages. */
+@MicronautTest(transactional = false)
+class FaqConversationTest extends BotTestBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    PersonRepository people;
+    @Inject
+    FaqStore.Queries queries;
+    @Inject
+    FaqStore.Feedback feedback;
+    @Inject
+    FaqStore.Tickets tickets;
+    @Inject
+    KnowledgeBase knowledgeBase;
+
+    @Test
+    void paraphrasedQuestionGetsTheAnswerCardNamingTheQuestionItAnswered() {
+        JsonNode card = ask(TestUsers.ALICE, "can i go on mat leave during the scheme");
+
+        assertThat(title(card)).isEqualTo(knowledgeBase.find("leave-from-scheme").orElseThrow().question());
+        assertThat(card.toString()).contains("You asked: \\\"can i go on mat leave during the scheme\\\"",
+                "Each case will be dealt with on an individual basis", "Helpful", "Not helpful");
+    }
+
+    @Test
+    void typoAndUkPhrasingStillFindTheAnswer() {
+        JsonNode card = ask(TestUsers.ALICE, "do i need my line mangers support to apply?");
+
+        assertThat(title(card)).isEqualTo("What is the application process?");
+    }
+
+    @Test
+    void offTopicQuestionGetsTheHonestFallbackWithAskTheProgrammeTeam() {
+        JsonNode card = ask(TestUsers.ALICE, "tell me a joke");
+
+        assertThat(title(card)).isEqualTo("I don't know the answer to that.");
+        assertThat(actions(card)).containsExactly("Ask the programme team");
+        assertThat(lastQuery().outcome()).isEqualTo("FALLBACK");
+    }
+
+    @Test
+    void unsureQuestionGetsUpToThreeSuggestionsAndPickingOneAnswersIt() {
+        JsonNode card = ask(TestUsers.ALICE, "when does shortlisting happen");
+
+        assertThat(title(card)).startsWith("I'm not sure I understood");
+        List<JsonNode> buttons = StreamSupport.stream(card.path("actions").spliterator(), false).toList();
+        assertThat(buttons).hasSizeBetween(2, 4);
+        assertThat(buttons.get(buttons.size() - 1).path("title").asText()).contains("ask the programme team");
+        JsonNode firstSuggestion = buttons.get(0).path("data");
+
+        connector.reset();
+        send(Activities.cardSubmit(firstSuggestion.deepCopy()).from(TestUsers.ALICE));
+
+        JsonNode answer = onlyCard();
+        assertThat(title(answer)).isEqualTo(buttons.get(0).path("title").asText());
+        assertThat(lastQuery().outcome()).isEqualTo("PICKED");
+        assertThat(lastQuery().entryId()).isEqualTo(firstSuggestion.path("entryId").asText());
+    }
+
+    @Test
+    void feedbackIsStoredWithTheQuestionAskedAndTheEntryShown() {
+        JsonNode card = ask(TestUsers.ALICE, "how long does hps last");
+        JsonNode notHelpful = button(card, "Not helpful");
+
+        connector.reset();
+        send(Activities.cardSubmit(notHelpful.deepCopy()).from(TestUsers.ALICE));
+
+        FaqStore.FeedbackRow stored = feedback.findByQueryId(lastQuery().id()).orElseThrow();
+        assertThat(stored.helpful()).isFalse();
+        assertThat(stored.entryId()).isEqualTo("programme-length");
+        assertThat(stored.question()).isEqualTo("how long does hps last");
+        assertThat(connector.messages().get(0).text()).startsWith("Thanks for telling me");
+    }
+
+    @Test
+    void feedbackOnSomeoneElsesQuestionGetsAFriendlyErrorCardAndStoresNothing() {
+        JsonNode card = ask(TestUsers.ALICE, "how long does hps last");
+        long aliceQuery = lastQuery().id();
+
+        connector.reset();
+        send(Activities.cardSubmit(button(card, "Helpful").deepCopy()).from(TestUsers.SAM));
+
+        assertThat(title(onlyCard())).isEqualTo("Sorry, that button didn't work");
+        assertThat(feedback.findByQueryId(aliceQuery)).isEmpty();
+    }
+
+    @Test
+    void tamperedIdsGetAFriendlyErrorCard() {
+        for (String tampered : List.of("999999", "-1", "1 OR 1=1", "abc")) {
+            connector.reset();
+            ObjectNode data = JSON.createObjectNode().put("action", "faq.feedback").put("queryId", tampered).put("helpful", true);
+            send(Activities.cardSubmit(data).from(TestUsers.ALICE));
+            assertThat(title(onlyCard())).as(tampered).isEqualTo("Sorry, that button didn't work");
+        }
+        connector.reset();
+        send(Activities.cardSubmit(JSON.createObjectNode().put("action", "faq.ticket.answer").put("ticketId", "1")
+                .put("answer", "hi")).from(TestUsers.ALICE));
+        assertThat(title(onlyCard())).isEqualTo("Only the programme team can do that");
+    }
+
+    @Test
+    void askingTheProgrammeTeamRecordsATicketAndNotifiesThem() {
+        programmeTeamMember();
+        JsonNode fallback = ask(TestUsers.ALICE, "can i bring my dog to the launch party");
+
+        connector.reset();
+        send(Activities.cardSubmit(button(fallback, "Ask the programme team").deepCopy()).from(TestUsers.ALICE));
+
+        FaqStore.TicketRow ticket = tickets.findByQueryId(lastQuery().id()).orElseThrow();
+        assertThat(ticket.status()).isEqualTo("OPEN");
+        assertThat(ticket.question()).isEqualTo("can i bring my dog to the launch party");
+        assertThat(connector.messagesTo(TestUsers.ALICE.conversationId()).get(0).text())
+                .startsWith("Thanks. I've passed your question to the programme team (question #" + ticket.id() + ")");
+        JsonNode notice = connector.messagesTo(TestUsers.PAT.conversationId()).get(0).card();
+        assertThat(title(notice)).isEqualTo("Question #" + ticket.id() + " for the programme team");
+        assertThat(notice.toString()).contains("can i bring my dog to the launch party", "Alice Participant");
+    }
+
+    @Test
+    void programmeTeamAnswerIsDeliveredToTheAskerAndCanBePromotedIntoTheFaq() {
+        programmeTeamMember();
+        JsonNode fallback = ask(TestUsers.ALICE, "is there a dress code for the graduation celebration");
+        connector.reset();
+        send(Activities.cardSubmit(button(fallback, "Ask the programme team").deepCopy()).from(TestUsers.ALICE));
+        JsonNode notice = connector.messagesTo(TestUsers.PAT.conversationId()).get(0).card();
+        ObjectNode answer = button(notice, "Send answer").deepCopy();
+        answer.put("answer", "Smart casual is fine for the graduation celebration.");
+
+        connector.reset();
+        send(Activities.cardSubmit(answer).from(TestUsers.PAT));
+
+        JsonNode delivered = connector.messagesTo(TestUsers.ALICE.conversationId()).get(0).card();
+        assertThat(title(delivered)).isEqualTo("The programme team answered your question");
+        assertThat(delivered.toString()).contains("Smart casual is fine");
+        JsonNode confirmation = connector.messagesTo(TestUsers.PAT.conversationId()).get(0).card();
+        assertThat(confirmation.toString()).contains("Delivered to the person who asked.");
+
+        connector.reset();
+        send(Activities.cardSubmit(button(confirmation, "Add this to the FAQ").deepCopy()).from(TestUsers.PAT));
+        assertThat(connector.messages().get(0).text()).startsWith("Added to the FAQ as `team-");
+
+        connector.reset();
+        JsonNode nowAnswered = ask(TestUsers.SAM, "is there a dress code for graduation?");
+        assertThat(title(nowAnswered)).isEqualTo("Is there a dress code for the graduation celebration");
+    }
+
+    @Test
+    void programmeTeamCanDisableAnEntryAndReloadWithoutARestart() {
+        programmeTeamMember();
+        send(Activities.message("faq disable launch-event").from(TestUsers.PAT));
+        assertThat(connector.messages().get(0).text()).contains("disabled");
+
+        JsonNode card = ask(TestUsers.ALICE, "when is the launch event");
+        assertThat(title(card)).isNotEqualTo("When is the launch event?");
+
+        connector.reset();
+        send(Activities.message("faq enable launch-event").from(TestUsers.PAT));
+        connector.reset();
+        send(Activities.message("faq reload").from(TestUsers.PAT));
+        assertThat(connector.messages().get(0).text()).startsWith("FAQ reloaded: ");
+        assertThat(title(ask(TestUsers.ALICE, "when is the launch event"))).isEqualTo("When is the launch event?");
+    }
+
+    @Test
+    void faqCommandsFromSomeoneOutsideTheProgrammeTeamAreTreatedAsQuestions() {
+        JsonNode card = ask(TestUsers.ALICE, "faq reload");
+
+        assertThat(title(card)).isEqualTo("I don't know the answer to that.");
+        assertThat(knowledgeBase.find("launch-event")).isPresent();
+    }
+
+    @Test
+    void programmeTeamCanSeeWhyAQuestionMatched() {
+        programmeTeamMember();
+
+        send(Activities.message("faq explain how often do i meet my line manager").from(TestUsers.PAT));
+
+        assertThat(connector.messages().get(0).text()).contains("sponsor-role", "sponsor = line manager", "closest phrasing");
+    }
+
+    @Test
+    void unansweredQuestionsAreListedForCurationWithCounts() {
+        programmeTeamMember();
+        ask(TestUsers.ALICE, "Is there car parking at the assessment centre?");
+        ask(TestUsers.SAM, "is there car parking at the assessment centre");
+        connector.reset();
+
+        send(Activities.message("faq gaps").from(TestUsers.PAT));
+
+        assertThat(connector.messages().get(0).text()).contains("is there car parking at the assessment centre (2 times)");
+    }
+
+    private JsonNode ask(TestUsers.User user, String question) {
+        connector.reset();
+        send(Activities.message(question).from(user));
+        return lastCard();
+    }
+
+    private void programmeTeamMember() {
+        if (people.findByEmail(TestUsers.PAT.email()).isEmpty()) {
+            Instant now = Instant.parse("2026-11-01T09:00:00Z");
+            people.save(new Person(null, TestUsers.PAT.email(), TestUsers.PAT.name(), Role.PROGRAMME_TEAM, "ACTIVE",
+                    "Europe/London", null, now, now));
+            connector.knowsMember(TestUsers.PAT.teamsId(), TestUsers.PAT.name(), TestUsers.PAT.email(), TestUsers.PAT.aadObjectId());
+            send(Activities.botInstalled().from(TestUsers.PAT));
+        }
+        connector.reset();
+    }
+
+    private FaqStore.QueryRow lastQuery() {
+        return queries.findAll().stream().max(java.util.Comparator.comparing(FaqStore.QueryRow::id)).orElseThrow();
+    }
+
+    private JsonNode lastCard() {
+        return connector.messages().stream().map(FakeBotConnector.Call::card).filter(c -> c != null)
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no card in " + connector.messages()));
+    }
+
+    private JsonNode onlyCard() {
+        List<JsonNode> cards = connector.messages().stream().map(FakeBotConnector.Call::card).filter(c -> c != null).toList();
+        assertThat(cards).hasSize(1);
+        return cards.get(0);
+    }
+
+    private static String title(JsonNode card) {
+        return card.path("body").get(0).path("text").asText();
+    }
+
+    private static List<String> actions(JsonNode card) {
+        return StreamSupport.stream(card.path("actions").spliterator(), false).map(a -> a.path("title").asText()).toList();
+    }
+
+    private static JsonNode button(JsonNode card, String title) {
+        Optional<JsonNode> action = StreamSupport.stream(card.path("actions").spliterator(), false)
+                .filter(a -> a.path("title").asText().equals(title)).findFirst();
+        return action.orElseThrow(() -> new AssertionError("no button " + title + " on " + card)).path("data");
+    }
+}
