@@ -52,15 +52,16 @@ public class ErasingPerson {
             String email = emailOf(c, personId);
             Map<String, Integer> changed = new LinkedHashMap<>();
             List<String> unhandled = new ArrayList<>();
-            changed.put("teams_identity", update(c, "DELETE FROM teams_identity WHERE person_id = ?", personId));
-            changed.put("programme_team_member", update(c, "DELETE FROM programme_team_member WHERE person_id = ?", personId));
-            changed.put("roster_upload", redactUploads(c, email));
+            // features first: their rows may be keyed by the Teams ids deleted below
             Set<String> claimed = new HashSet<>(BUILT_IN);
             for (PersonalDataEraser eraser : erasers) {
                 int rows = eraser.erase(c, personId, email);
                 eraser.tables().forEach(t -> changed.put(t, rows));
                 claimed.addAll(eraser.tables());
             }
+            changed.put("teams_identity", update(c, "DELETE FROM teams_identity WHERE person_id = ?", personId));
+            changed.put("programme_team_member", update(c, "DELETE FROM programme_team_member WHERE person_id = ?", personId));
+            changed.put("roster_upload", redactUploads(c, email));
             for (PersonalDataTables.Table table : about) {
                 if (claimed.contains(table.name())) {
                     continue;

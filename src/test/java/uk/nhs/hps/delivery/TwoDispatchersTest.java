@@ -47,11 +47,19 @@ class TwoDispatchersTest {
             Person person = fixtures.reachablePerson();
             requests.add(Outbox.Request.toPerson("race:" + person.id(), person.id(), Reply.text("Race " + i)));
         }
+        drain(first, new java.util.concurrent.CountDownLatch(0)); // warm both up on an empty outbox
+        drain(second, new java.util.concurrent.CountDownLatch(0));
         first.getBean(Outbox.class).enqueueAll(requests);
 
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> drain(first));
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> drain(second));
+        connector.answerAfter(20); // network-like latency, so the two really overlap
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        // one thread per node (the common pool may have a single thread on a 2-core machine)
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> drain(first, go), threads);
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> drain(second, go), threads);
+        go.countDown();
         int sentByBoth = a.join() + b.join();
+        threads.shutdown();
 
         Map<String, Long> perConversation = connector.delivered().stream()
                 .collect(Collectors.groupingBy(FakeBotConnector.Call::path, Collectors.counting()));
@@ -68,14 +76,20 @@ class TwoDispatchersTest {
         return context;
     }
 
-    private static int drain(ApplicationContext node) {
+    private static int drain(ApplicationContext node, java.util.concurrent.CountDownLatch go) {
         DispatchingOutbox dispatching = node.getBean(DispatchingOutbox.class);
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        Outbox outbox = node.getBean(Outbox.class);
         int sent = 0;
-        DispatchingOutbox.PassResult pass;
-        do {
-            pass = dispatching.dispatchDue();
-            sent += pass.sent();
-        } while (pass.claimed() > 0);
+        // a pass that lost every row to the other node claims nothing, so go on until the outbox is empty
+        while (outbox.countUnfinished() > 0) {
+            sent += dispatching.dispatchDue().sent();
+        }
         return sent;
     }
 }

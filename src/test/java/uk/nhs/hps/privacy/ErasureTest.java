@@ -26,6 +26,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.HashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +126,13 @@ class ErasureTest extends BotTestBase {
             List<String> names = new ArrayList<>();
             List<Object> values = new ArrayList<>();
             DatabaseMetaData meta = c.getMetaData();
+            Map<String, String> references = new HashMap<>();
+            try (ResultSet rs = meta.getImportedKeys(null, c.getSchema(), table.name())) {
+                while (rs.next()) {
+                    references.put(rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT),
+                            rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
             try (ResultSet rs = meta.getColumns(null, c.getSchema(), table.name(), "%")) {
                 while (rs.next()) {
                     String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
@@ -131,7 +141,10 @@ class ErasureTest extends BotTestBase {
                         continue;
                     }
                     names.add(column);
-                    values.add(valueFor(table, column, rs.getInt("DATA_TYPE"), rs.getInt("COLUMN_SIZE"), eve));
+                    String referenced = references.get(column);
+                    values.add(referenced != null && !referenced.equals("person")
+                            ? newestIdIn(c, referenced) // e.g. a ticket points at the question just seeded
+                            : valueFor(table, column, rs.getInt("DATA_TYPE"), rs.getInt("COLUMN_SIZE"), eve));
                 }
             }
             String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", names) + ") VALUES ("
@@ -148,6 +161,12 @@ class ErasureTest extends BotTestBase {
                 // a constraint (e.g. a person cannot sponsor themself, one membership per person) refused the
                 // generic row; the real flows above already put rows about Eve in that table
             }
+        }
+    }
+
+    private static long newestIdIn(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM " + table)) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
