@@ -3,15 +3,15 @@ package uk.nhs.hps.conversation;
 import java.util.List;
 
 /**
- * Sends messages nobody asked for in this turn (an answer from the programme team, a notification), using
- * the conversation reference stored when the person last talked to the bot. Implemented in {@code teams}.
- * Until the delivery outbox exists, sends happen directly and a failure is reported, not retried.
+ * Sends messages nobody asked for in this turn (an answer from the programme team, a notification).
+ * Messages are queued in the delivery outbox, which sends them at Teams' pace, retries what failed and
+ * never sends the same idempotency key twice.
  */
 public interface ProactiveMessenger {
 
-    /** Sends to one Teams user; true if the Bot Connector accepted every reply. */
-    boolean sendToTeamsUser(String teamsUserId, List<Reply> replies);
+    /** Queues replies for one Teams user; false when the bot has no chat with them. */
+    boolean sendToTeamsUser(String idempotencyKey, String teamsUserId, List<Reply> replies);
 
-    /** Sends to every Teams identity linked to a roster person; the number of identities reached. */
-    int sendToPerson(long personId, List<Reply> replies);
+    /** Queues replies for a roster person; false when there is no way to reach them. */
+    boolean sendToPerson(String idempotencyKey, long personId, List<Reply> replies);
 }

@@ -48,8 +48,8 @@ class FaqCards {
     Reply ticketAnswered(long ticketId, String question, String answer, boolean delivered) {
         return Reply.card(templates.render("faq-ticket-answered", Map.of("ticketId", ticketId,
                 "question", userText(question, 500), "answer", userText(answer, 4000),
-                "delivery", delivered ? "Delivered to the person who asked."
-                        : "Could not be delivered in Teams just now; the answer is saved with the question.")));
+                "delivery", delivered ? "On its way to the person who asked."
+                        : "The person who asked cannot be reached in Teams; the answer is saved with the question.")));
     }
 
     Reply answerFromTeam(String question, String answer) {

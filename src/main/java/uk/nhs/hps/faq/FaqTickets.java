@@ -51,7 +51,10 @@ class FaqTickets {
                 clock.instant(), null, null));
         int notified = 0;
         for (Long member : tickets.programmeTeamPersonIds()) {
-            notified += messenger.sendToPerson(member, List.of(cards.ticket(ticket.id(), askerName, ticket.question())));
+            if (messenger.sendToPerson("faq-ticket:" + ticket.id() + ":notify:" + member, member,
+                    List.of(cards.ticket(ticket.id(), askerName, ticket.question())))) {
+                notified++;
+            }
         }
         LOG.info("FAQ ticket raised ticketId={} programmeTeamNotified={}", ticket.id(), notified);
         return new Raised(ticket, true, notified);
@@ -61,13 +64,14 @@ class FaqTickets {
         return tickets.findById(id);
     }
 
-    /** Saves the answer and sends it to the person who asked; true if it reached them. */
+    /** Saves the answer and queues it for the person who asked; true if they can be reached. */
     boolean answer(FaqStore.TicketRow ticket, String answer, Long answeredBy) {
         FaqStore.TicketRow answered = tickets.update(ticket.answered(answer, answeredBy, clock.instant()));
-        boolean delivered = messenger.sendToTeamsUser(answered.teamsUserId(),
-                List.of(cards.answerFromTeam(answered.question(), answer)));
-        LOG.info("FAQ ticket answered ticketId={} delivered={}", ticket.id(), delivered);
-        return delivered;
+        boolean queued = messenger.sendToTeamsUser(
+                "faq-ticket:" + ticket.id() + ":answer:" + answered.answeredAt().toEpochMilli(),
+                answered.teamsUserId(), List.of(cards.answerFromTeam(answered.question(), answer)));
+        LOG.info("FAQ ticket answered ticketId={} queued={}", ticket.id(), queued);
+        return queued;
     }
 
     void close(FaqStore.TicketRow ticket, Long closedBy) {

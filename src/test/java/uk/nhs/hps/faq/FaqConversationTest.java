@@ -130,6 +130,7 @@ class FaqConversationTest extends BotTestBase {
 
         connector.reset();
         send(Activities.cardSubmit(button(fallback, "Ask the programme team").deepCopy()).from(TestUsers.ALICE));
+        deliverOutbox();
 
         FaqStore.TicketRow ticket = tickets.findByQueryId(lastQuery().id()).orElseThrow();
         assertThat(ticket.status()).isEqualTo("OPEN");
@@ -147,18 +148,20 @@ class FaqConversationTest extends BotTestBase {
         JsonNode fallback = ask(TestUsers.ALICE, "is there a dress code for the graduation celebration");
         connector.reset();
         send(Activities.cardSubmit(button(fallback, "Ask the programme team").deepCopy()).from(TestUsers.ALICE));
+        deliverOutbox();
         JsonNode notice = connector.messagesTo(TestUsers.PAT.conversationId()).get(0).card();
         ObjectNode answer = button(notice, "Send answer").deepCopy();
         answer.put("answer", "Smart casual is fine for the graduation celebration.");
 
         connector.reset();
         send(Activities.cardSubmit(answer).from(TestUsers.PAT));
+        deliverOutbox();
 
         JsonNode delivered = connector.messagesTo(TestUsers.ALICE.conversationId()).get(0).card();
         assertThat(title(delivered)).isEqualTo("The programme team answered your question");
         assertThat(delivered.toString()).contains("Smart casual is fine");
         JsonNode confirmation = connector.messagesTo(TestUsers.PAT.conversationId()).get(0).card();
-        assertThat(confirmation.toString()).contains("Delivered to the person who asked.");
+        assertThat(confirmation.toString()).contains("On its way to the person who asked.");
 
         connector.reset();
         send(Activities.cardSubmit(button(confirmation, "Add this to the FAQ").deepCopy()).from(TestUsers.PAT));

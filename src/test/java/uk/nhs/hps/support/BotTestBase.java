@@ -31,6 +31,8 @@ public abstract class BotTestBase implements TestPropertyProvider {
 
     @Inject
     protected EmbeddedServer server;
+    @Inject
+    protected uk.nhs.hps.delivery.DispatchingOutbox dispatching;
 
     @Override
     public Map<String, String> getProperties() {
@@ -43,6 +45,8 @@ public abstract class BotTestBase implements TestPropertyProvider {
         properties.put("teams.open-id-metadata", issuer.openIdMetadataUrl());
         properties.put("teams.token-endpoint", issuer.tokenEndpoint());
         properties.put("teams.default-service-url", connector.serviceUrl());
+        // proactive messages are delivered when a test says so (deliverOutbox), never by a background race
+        properties.put("delivery.dispatcher-enabled", "false");
         properties.putAll(extraProperties());
         return properties;
     }
@@ -63,6 +67,13 @@ public abstract class BotTestBase implements TestPropertyProvider {
     @AfterAll
     void stopConnector() {
         connector.close();
+    }
+
+    /** Runs dispatch passes until the outbox has nothing due: what the background dispatcher would do. */
+    protected void deliverOutbox() {
+        while (dispatching.dispatchDue().claimed() > 0) {
+            // next pass
+        }
     }
 
     /** Sends an activity signed as the Bot Framework would sign it, addressed to the local connector. */
