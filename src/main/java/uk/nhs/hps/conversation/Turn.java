@@ -14,6 +14,8 @@ import java.util.Optional;
  *
  * @param text     the message text with @mentions removed and whitespace collapsed; empty for card submits
  * @param cardData the submitted card's data (with its {@code action} discriminator), or empty
+ * @param updatesCard true for an Adaptive Card {@code Action.Execute}: the first card in the answer replaces
+ *                    the card the person pressed, in place, for them
  * @param attachments files the user sent with the message (Teams personal-chat file uploads), or empty
  */
 public record Turn(
@@ -25,7 +27,8 @@ public record Turn(
         @Nullable String displayName,
         Optional<Person> person,
         boolean firstContact,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        boolean updatesCard) {
 
     public enum Kind { MESSAGE, INSTALLED, CARD_ACTION }
 
@@ -43,7 +46,12 @@ public record Turn(
     /** A turn without files. */
     public Turn(String activityId, Kind kind, String text, Map<String, Object> cardData, String teamsUserId,
                 @Nullable String displayName, Optional<Person> person, boolean firstContact) {
-        this(activityId, kind, text, cardData, teamsUserId, displayName, person, firstContact, List.of());
+        this(activityId, kind, text, cardData, teamsUserId, displayName, person, firstContact, List.of(), false);
+    }
+
+    public Turn(String activityId, Kind kind, String text, Map<String, Object> cardData, String teamsUserId,
+                @Nullable String displayName, Optional<Person> person, boolean firstContact, List<Attachment> attachments) {
+        this(activityId, kind, text, cardData, teamsUserId, displayName, person, firstContact, attachments, false);
     }
 
     public Optional<Role> role() {

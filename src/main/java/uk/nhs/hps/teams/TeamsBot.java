@@ -3,10 +3,12 @@ package uk.nhs.hps.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
@@ -77,7 +79,11 @@ class TeamsBot implements Bot {
             List<Activity> replies;
             try {
                 Turn turn = toTurn(context, kind.get());
-                replies = router.route(turn).stream().map(TeamsBot::toActivity).toList();
+                List<Reply> answer = router.route(turn);
+                if (turn.updatesCard()) {
+                    return answerExecute(context, answer);
+                }
+                replies = answer.stream().map(TeamsBot::toActivity).toList();
             } catch (RuntimeException e) {
                 // Never log the activity text: only where it failed and the turn's correlation id.
                 LOG.error("Turn failed correlationId={} activityType={}", MDC.get(TurnCorrelation.KEY), activity.getType(), e);
@@ -92,7 +98,41 @@ class TeamsBot implements Bot {
         }
     }
 
+    /**
+     * Action.Execute: the invoke's response carries the refreshed card (or a short message); anything
+     * else the handler said follows as ordinary messages.
+     */
+    private static CompletableFuture<Void> answerExecute(TurnContext context, List<Reply> answer) {
+        Reply shown = answer.stream().filter(Reply.Card.class::isInstance).findFirst()
+                .or(() -> answer.stream().findFirst())
+                .orElse(Reply.text("Done."));
+        AdaptiveCardInvokeResponse body = new AdaptiveCardInvokeResponse();
+        body.setStatusCode(200);
+        if (shown instanceof Reply.Card card) {
+            body.setType(ADAPTIVE_CARD);
+            try {
+                body.setValue(Serialization.jsonToTree(card.json()));
+            } catch (IOException e) {
+                throw new IllegalStateException("A card template produced invalid JSON", e);
+            }
+        } else {
+            body.setType("application/vnd.microsoft.activity.message");
+            body.setValue(((Reply.Text) shown).markdown());
+        }
+        Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        invokeResponse.setValue(new InvokeResponse(200, body));
+        List<Activity> rest = answer.stream().filter(r -> r != shown).map(TeamsBot::toActivity).toList();
+        CompletableFuture<?> sent = context.sendActivity(invokeResponse);
+        if (!rest.isEmpty()) {
+            sent = sent.thenCompose(ignored -> context.sendActivities(rest));
+        }
+        return sent.thenApply(ignored -> null);
+    }
+
     private Optional<Turn.Kind> kindOf(Activity activity) {
+        if (isCardExecute(activity)) {
+            return Optional.of(Turn.Kind.CARD_ACTION);
+        }
         if (activity.isType(ActivityTypes.MESSAGE)) {
             boolean cardSubmit = (activity.getText() == null || activity.getText().isBlank())
                     && activity.getValue() != null;
@@ -106,6 +146,10 @@ class TeamsBot implements Bot {
             return Optional.of(Turn.Kind.INSTALLED);
         }
         return Optional.empty();
+    }
+
+    private static boolean isCardExecute(Activity activity) {
+        return activity.isType(ActivityTypes.INVOKE) && "adaptiveCard/action".equals(activity.getName());
     }
 
     private static boolean botWasAdded(Activity activity) {
@@ -145,10 +189,12 @@ class TeamsBot implements Bot {
                 activity.getServiceUrl(), activity.getConversation().getId(),
                 Serialization.toStringSilent(activity.getConversationReference())));
         String text = kind == Turn.Kind.MESSAGE ? cleanText(activity) : "";
-        Map<String, Object> data = kind == Turn.Kind.CARD_ACTION ? cardData(activity.getValue()) : Map.of();
+        boolean execute = isCardExecute(activity);
+        Map<String, Object> data = kind != Turn.Kind.CARD_ACTION ? Map.of()
+                : execute ? executeData(activity.getValue()) : cardData(activity.getValue());
         List<Turn.Attachment> files = kind == Turn.Kind.MESSAGE ? files(activity) : List.of();
         return new Turn(activity.getId(), kind, text, data, from.getId(), from.getName(), outcome.person(),
-                outcome.firstContact(), files);
+                outcome.firstContact(), files, execute);
     }
 
     /** Files sent in personal chat arrive as download-info attachments carrying a pre-authorised URL. */
@@ -198,6 +244,16 @@ class TeamsBot implements Bot {
             text = Activity.removeMentionTextImmutable(activity, activity.getRecipient().getId());
         }
         return text.replaceAll("<at>[^<]*</at>", " ").replaceAll("\\s+", " ").trim();
+    }
+
+    /** Action.Execute puts the data under value.action.data and names the action by its verb. */
+    private static Map<String, Object> executeData(Object value) {
+        JsonNode action = Serialization.objectToTree(value).path("action");
+        Map<String, Object> data = new java.util.HashMap<>(cardData(action.path("data")));
+        if (!data.containsKey("action") && action.path("verb").isTextual()) {
+            data.put("action", action.path("verb").asText());
+        }
+        return data;
     }
 
     @SuppressWarnings("unchecked")

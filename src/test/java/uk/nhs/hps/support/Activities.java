@@ -36,6 +36,17 @@ public final class Activities {
         return a;
     }
 
+    /** An Adaptive Card Action.Execute, which Teams sends as an invoke and whose answer replaces the card. */
+    public static Activities execute(String verb, ObjectNode data) {
+        Activities a = new Activities("invoke");
+        a.activity.put("name", "adaptiveCard/action");
+        ObjectNode action = a.activity.putObject("value").putObject("action");
+        action.put("type", "Action.Execute");
+        action.put("verb", verb);
+        action.set("data", data);
+        return a;
+    }
+
     public static Activities botInstalled() {
         Activities a = new Activities("conversationUpdate");
         a.activity.putArray("membersAdded").addObject().put("id", BOT_ID);

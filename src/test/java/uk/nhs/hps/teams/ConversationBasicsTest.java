@@ -142,6 +142,22 @@ class ConversationBasicsTest extends BotTestBase {
         assertThat(connector.messages().get(0).card().path("body").get(0).path("id").asText()).isEqualTo("faq-answer");
     }
 
+    @Test
+    void cardExecuteActionAnswersWithTheRefreshedCardInTheInvokeResponse() throws Exception {
+        send(Activities.message("hi").from(TestUsers.SAM));
+        connector.reset();
+
+        java.net.http.HttpResponse<String> response = send(Activities.execute("help",
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()).from(TestUsers.SAM));
+
+        JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(body.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(body.path("value").path("body").get(0).path("text").asText()).isEqualTo("What I can do for you");
+        assertThat(connector.messages()).isEmpty();
+    }
+
     private List<String> cardTitles() {
         return connector.messages().stream().map(FakeBotConnector.Call::card).filter(c -> c != null)
                 .map(c -> c.path("body").get(0).path("text").asText()).toList();
