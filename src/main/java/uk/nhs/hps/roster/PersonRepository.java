@@ -16,6 +16,8 @@ public interface PersonRepository extends CrudRepository<Person, Long> {
 
     List<Person> findByCohortId(Long cohortId);
 
+    List<Person> findByIdIn(java.util.Collection<Long> ids);
+
     /** People whose name or e-mail contains the text (case-insensitive), anonymised people excluded. */
     @Query(value = "SELECT * FROM person WHERE anonymised_at IS NULL AND (LOWER(display_name) LIKE :pattern OR email LIKE :pattern)"
             + " ORDER BY display_name, id LIMIT :limit OFFSET :offset")

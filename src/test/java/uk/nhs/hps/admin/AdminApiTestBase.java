@@ -23,7 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Calls the admin API over real HTTP with tokens from a local fake Entra ID. PAT is on the programme team. */
-abstract class AdminApiTestBase extends BotTestBase implements TestPropertyProvider {
+public abstract class AdminApiTestBase extends BotTestBase implements TestPropertyProvider {
 
     protected final FakeEntraIssuer entra = FakeEntraIssuer.instance();
     private final HttpClient http = HttpClient.newHttpClient();

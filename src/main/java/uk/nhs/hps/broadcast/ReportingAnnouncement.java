@@ -1,0 +1,123 @@
+package uk.nhs.hps.broadcast;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import uk.nhs.hps.delivery.OutboundMessage;
+import uk.nhs.hps.delivery.OutboundStatus;
+import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.roster.Access;
+import uk.nhs.hps.roster.CsvCells;
+import uk.nhs.hps.roster.NotFound;
+import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.roster.PersonRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Where an announcement has got to: totals, failures by reason, each recipient, and a CSV of it all. */
+@Singleton
+public class ReportingAnnouncement {
+
+    @io.micronaut.serde.annotation.Serdeable
+    public record Status(long announcementId, String title, String state, @Nullable Instant sendAt, int total, int sent,
+                         int failed, Map<String, Integer> failedByReason, int unknown, int acknowledged, int pending,
+                         int cancelled) {
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    public record Recipient(long personId, String name, String email, String status, @Nullable String reason,
+                            @Nullable Instant sentAt, @Nullable Instant acknowledgedAt) {
+    }
+
+    private final AnnouncementRepository announcements;
+    private final Acknowledgement.Repository acknowledgements;
+    private final Outbox outbox;
+    private final PersonRepository people;
+    private final Access access;
+
+    ReportingAnnouncement(AnnouncementRepository announcements, Acknowledgement.Repository acknowledgements,
+                          Outbox outbox, PersonRepository people, Access access) {
+        this.announcements = announcements;
+        this.acknowledgements = acknowledgements;
+        this.outbox = outbox;
+        this.people = people;
+        this.access = access;
+    }
+
+    public List<Announcement> list(Long actorId) {
+        Broadcasters.require(access, actorId, "list announcements");
+        return announcements.findAllOrderByCreatedAtDesc();
+    }
+
+    public Status status(long announcementId, Long actorId) {
+        Broadcasters.require(access, actorId, "announcement status");
+        Announcement a = find(announcementId);
+        List<OutboundMessage> copies = copies(a);
+        Map<OutboundStatus, Long> counts = copies.stream()
+                .collect(Collectors.groupingBy(OutboundMessage::status, Collectors.counting()));
+        Map<String, Integer> reasons = new TreeMap<>();
+        copies.stream().filter(c -> c.status() == OutboundStatus.FAILED)
+                .forEach(c -> reasons.merge(c.lastError() == null ? "unknown reason" : c.lastError(), 1, Integer::sum));
+        int pending = (int) (count(counts, OutboundStatus.PENDING) + count(counts, OutboundStatus.CLAIMED)
+                + count(counts, OutboundStatus.SENDING));
+        return new Status(a.id(), a.title(), a.status().name(), a.sendAt(), copies.size(),
+                (int) count(counts, OutboundStatus.SENT), (int) count(counts, OutboundStatus.FAILED), reasons,
+                (int) count(counts, OutboundStatus.UNKNOWN), (int) acknowledgements.countByAnnouncementId(a.id()),
+                pending, (int) count(counts, OutboundStatus.CANCELLED));
+    }
+
+    public List<Recipient> recipients(long announcementId, Long actorId) {
+        Broadcasters.require(access, actorId, "announcement recipients");
+        Announcement a = find(announcementId);
+        Map<Long, Instant> acks = acknowledgements.findByAnnouncementId(a.id()).stream()
+                .collect(Collectors.toMap(Acknowledgement::personId, Acknowledgement::acknowledgedAt, (x, y) -> x));
+        List<OutboundMessage> copies = copies(a);
+        Map<Long, Person> byId = people.findByIdIn(copies.stream().map(OutboundMessage::personId).toList()).stream()
+                .collect(Collectors.toMap(Person::id, Function.identity()));
+        return copies.stream().map(c -> {
+            Person p = byId.get(c.personId());
+            return new Recipient(c.personId(), p == null ? "" : p.displayName(), p == null ? "" : p.email(),
+                    c.status().name(), c.lastError(), c.sentAt(), acks.get(c.personId()));
+        }).toList();
+    }
+
+    /** The recipient list as CSV; every cell is neutralised so a spreadsheet never runs it as a formula. */
+    public String csv(long announcementId, Long actorId) {
+        StringBuilder csv = new StringBuilder("name,email,status,reason,sent_at,acknowledged_at\r\n");
+        for (Recipient r : recipients(announcementId, actorId)) {
+            csv.append(String.join(",", cell(r.name()), cell(r.email()), cell(r.status()), cell(r.reason()),
+                    cell(r.sentAt() == null ? "" : r.sentAt().toString()),
+                    cell(r.acknowledgedAt() == null ? "" : r.acknowledgedAt().toString()))).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static String cell(String value) {
+        String safe = CsvCells.neutralise(value == null ? "" : value);
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Each recipient's copy (not previews, not earlier attempts superseded by a resend). */
+    private List<OutboundMessage> copies(Announcement a) {
+        Map<Long, OutboundMessage> latest = new TreeMap<>();
+        for (OutboundMessage m : outbox.campaign(a.campaign())) {
+            OutboundMessage seen = latest.get(m.personId());
+            if (seen == null || m.id() > seen.id()) {
+                latest.put(m.personId(), m);
+            }
+        }
+        return List.copyOf(latest.values());
+    }
+
+    private static long count(Map<OutboundStatus, Long> counts, OutboundStatus status) {
+        return counts.getOrDefault(status, 0L);
+    }
+
+    private Announcement find(long id) {
+        return announcements.findById(id).orElseThrow(() -> new NotFound("No announcement " + id + "."));
+    }
+}
