@@ -69,7 +69,8 @@ public class DispatchingOutbox {
             return new PassResult(0, 0, 0, 0, 0, recovered);
         }
         String token = UUID.randomUUID().toString();
-        int claimed = outbox.claimDue(token, now, now.plus(settings.lease()), settings.batchSize());
+        List<Long> due = outbox.findDueIds(now, settings.batchSize());
+        int claimed = due.isEmpty() ? 0 : outbox.claim(due, token, now, now.plus(settings.lease()));
         if (claimed == 0) {
             return new PassResult(0, 0, 0, 0, 0, recovered);
         }

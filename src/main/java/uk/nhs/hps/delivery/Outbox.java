@@ -1,5 +1,6 @@
 package uk.nhs.hps.delivery;
 
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.Reply;
 
@@ -48,6 +49,8 @@ public class Outbox {
         return enqueueAll(List.of(request)).added() == 1;
     }
 
+    /** All or nothing, in one transaction: a broadcast is never half-queued. */
+    @Transactional
     public EnqueueResult enqueueAll(List<Request> requests) {
         Instant now = clock.instant();
         int added = 0;

@@ -23,16 +23,17 @@ interface OutboxRepository extends CrudRepository<OutboundMessage, Long> {
 
     Optional<OutboundMessage> findByIdempotencyKey(String idempotencyKey);
 
+    @Query("SELECT id FROM outbound_message WHERE status = 'PENDING' AND not_before <= :now ORDER BY not_before, id LIMIT :limit")
+    List<Long> findDueIds(Instant now, int limit);
+
     /**
-     * Claims up to {@code limit} due messages for one dispatcher. The outer status check makes the claim
-     * safe when several dispatchers race: a row can only move from PENDING once.
+     * Claims the given messages for one dispatcher. The status check makes the claim safe when several
+     * dispatchers race for the same rows: a row can only move from PENDING once.
      */
     @Query("""
             UPDATE outbound_message SET status = 'CLAIMED', claim_token = :token, lease_until = :leaseUntil, updated_at = :now
-            WHERE status = 'PENDING' AND id IN (
-                SELECT id FROM outbound_message WHERE status = 'PENDING' AND not_before <= :now
-                ORDER BY not_before, id LIMIT :limit)""")
-    int claimDue(String token, Instant now, Instant leaseUntil, int limit);
+            WHERE id IN (:ids) AND status = 'PENDING'""")
+    int claim(java.util.Collection<Long> ids, String token, Instant now, Instant leaseUntil);
 
     List<OutboundMessage> findByClaimTokenAndStatus(String claimToken, OutboundStatus status);
 

@@ -94,6 +94,7 @@ public final class DeliveryBenchmark {
         }
         Instant start = Instant.now();
         context.getBean(Outbox.class).enqueueAll(requests);
+        System.out.printf("delivery       enqueued %d messages in %.2fs%n", n, Duration.between(start, Instant.now()).toMillis() / 1000.0);
         Outbox outbox = context.getBean(Outbox.class);
         while (outbox.countUnfinished() > 0) {
             Thread.sleep(20);

@@ -235,7 +235,7 @@ class DeliveryTest extends BotTestBase {
         outbox.enqueue(Outbox.Request.toPerson("test:claimed:" + claimedOnly.id(), claimedOnly.id(), Reply.text("A")));
         outbox.enqueue(Outbox.Request.toPerson("test:sending:" + midSend.id(), midSend.id(), Reply.text("B")));
         // a dispatcher that died: one row claimed but untouched, one in the middle of its request
-        rows.claimDue("dead-dispatcher", clock.instant(), clock.instant().plusSeconds(120), 10);
+        rows.claim(rows.findDueIds(clock.instant(), 10), "dead-dispatcher", clock.instant(), clock.instant().plusSeconds(120));
         long sendingId = outbox.find("test:sending:" + midSend.id()).orElseThrow().id();
         rows.markSending(sendingId, "dead-dispatcher", clock.instant());
 
