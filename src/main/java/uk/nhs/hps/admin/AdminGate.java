@@ -9,7 +9,7 @@ import uk.nhs.hps.roster.PersonRepository;
 
 /** Admin endpoints ask the one authorisation service too; the dev token (dev only) stands for the programme team. */
 @Singleton
-class AdminGate {
+public class AdminGate {
 
     private final Access access;
     private final PersonRepository people;
@@ -20,7 +20,7 @@ class AdminGate {
     }
 
     /** Unknown subjects are 404 for the programme team, so a typo is not mistaken for a refusal. */
-    void require(AdminPrincipal admin, Action action, @Nullable Long subjectId, String why) {
+    public void require(AdminPrincipal admin, Action action, @Nullable Long subjectId, String why) {
         if (subjectId != null && !people.existsById(subjectId)) {
             throw new NotFound("No person " + subjectId + ".");
         }

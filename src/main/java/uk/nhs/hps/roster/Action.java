@@ -18,6 +18,7 @@ public enum Action {
     VIEW_COHORT_REPORTS(false, true),
     MANAGE_ROSTER(false, false),
     BROADCAST(false, false),
+    MANAGE_FAQ(false, false),
     VIEW_AUDIT_LOG(false, true);
 
     private final boolean aboutAPerson;

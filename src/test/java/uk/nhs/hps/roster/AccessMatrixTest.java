@@ -43,7 +43,7 @@ class AccessMatrixTest extends BotTestBase {
             Actor.FORMER_SPONSOR, EnumSet.noneOf(Action.class),
             Actor.CURRENT_COACH, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, VIEW_SHARED_REFLECTIONS),
             Actor.PROGRAMME_TEAM, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, EXPORT_PERSONAL_DATA, ERASE_PERSONAL_DATA,
-                    CHANGE_STATUS, VIEW_COHORT_REPORTS, MANAGE_ROSTER, BROADCAST, VIEW_AUDIT_LOG),
+                    CHANGE_STATUS, VIEW_COHORT_REPORTS, MANAGE_ROSTER, BROADCAST, MANAGE_FAQ, VIEW_AUDIT_LOG),
             Actor.UNRELATED, EnumSet.noneOf(Action.class),
             Actor.LEFT_THE_SCHEME, EnumSet.noneOf(Action.class)));
 
