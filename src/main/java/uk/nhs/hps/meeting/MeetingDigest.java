@@ -17,7 +17,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,7 +89,7 @@ public class MeetingDigest {
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE meeting_month SET status = 'MISSED', updated_at = ?
                 WHERE month_start = ? AND status IN ('OPEN', 'BOOKED') AND """ + noMeeting.formatted("meeting_month.participant_id"))) {
-            s.setTimestamp(1, Timestamp.from(now));
+            s.setObject(1, now.atOffset(java.time.ZoneOffset.UTC));
             s.setDate(2, Date.valueOf(start));
             s.setDate(3, Date.valueOf(start));
             changed = s.executeUpdate();
@@ -104,7 +103,7 @@ public class MeetingDigest {
                   AND NOT EXISTS (SELECT 1 FROM meeting_month m WHERE m.sponsorship_id = s.id AND m.month_start = ?)
                   AND """ + noMeeting.formatted("s.participant_id"))) {
             s.setDate(1, Date.valueOf(start));
-            s.setTimestamp(2, Timestamp.from(now));
+            s.setObject(2, now.atOffset(java.time.ZoneOffset.UTC));
             s.setDate(3, Date.valueOf(end.minusDays(14)));
             s.setDate(4, Date.valueOf(end));
             s.setDate(5, Date.valueOf(start));
