@@ -4,7 +4,7 @@
 -- (classpath:calendar/bank-holidays-england-and-wales.json): holiday = TRUE adds a day off,
 -- FALSE removes a shipped one. changed_by is "person:<id>" or a system name, never an e-mail.
 CREATE TABLE bank_holiday_override (
-    day          DATE          PRIMARY KEY,
+    holiday_on   DATE          PRIMARY KEY,
     name         VARCHAR(100)  NOT NULL,
     holiday      BOOLEAN       NOT NULL,
     changed_by   VARCHAR(64)   NOT NULL,

@@ -8,5 +8,5 @@ import java.time.LocalDate;
 
 /** A programme-team edit to the shipped bank holidays: {@code holiday} true adds the day, false removes it. */
 @MappedEntity("bank_holiday_override")
-record BankHolidayOverride(@Id LocalDate day, String name, boolean holiday, String changedBy, Instant changedAt) {
+record BankHolidayOverride(@Id LocalDate holidayOn, String name, boolean holiday, String changedBy, Instant changedAt) {
 }

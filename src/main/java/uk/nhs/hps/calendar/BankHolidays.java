@@ -47,9 +47,9 @@ public class BankHolidays {
         Map<LocalDate, String> days = new TreeMap<>(shipped);
         for (BankHolidayOverride o : overrides.findAll()) {
             if (o.holiday()) {
-                days.put(o.day(), o.name());
+                days.put(o.holidayOn(), o.name());
             } else {
-                days.remove(o.day());
+                days.remove(o.holidayOn());
             }
         }
         return days;
@@ -80,7 +80,7 @@ public class BankHolidays {
     }
 
     private void save(BankHolidayOverride override) {
-        if (overrides.existsById(override.day())) {
+        if (overrides.existsById(override.holidayOn())) {
             overrides.update(override);
         } else {
             overrides.save(override);
