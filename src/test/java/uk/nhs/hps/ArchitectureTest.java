@@ -31,7 +31,7 @@ class ArchitectureTest {
 
     @Test
     void featureLogicDoesNotDependOnHttpOrScheduling() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackages("uk.nhs.hps.teams..", "uk.nhs.hps.admin..")
+        ArchRule rule = noClasses().that().resideOutsideOfPackages("uk.nhs.hps.teams..", "uk.nhs.hps.admin..", "uk.nhs.hps.scheduling..")
                 // edges by name, including the bean definitions Micronaut generates for them
                 .and().haveNameNotMatching(".*(Controller|Job|Filter)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "org.quartz..")

@@ -47,6 +47,8 @@ public abstract class BotTestBase implements TestPropertyProvider {
         properties.put("teams.default-service-url", connector.serviceUrl());
         // proactive messages are delivered when a test says so (deliverOutbox), never by a background race
         properties.put("delivery.dispatcher-enabled", "false");
+        // Quartz stays off: tests call the scheduled use cases directly, with an injected clock
+        properties.put("scheduling.enabled", "false");
         properties.putAll(extraProperties());
         return properties;
     }

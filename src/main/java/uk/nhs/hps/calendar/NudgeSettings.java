@@ -1,0 +1,30 @@
+package uk.nhs.hps.calendar;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.LocalTime;
+
+/**
+ * When nudges may arrive ({@code nudges.*}): the local working day (no nudge before {@code day-starts} or
+ * from {@code day-ends}), the time of the sponsor-meeting nudges, and the reflective-prompt defaults.
+ */
+@ConfigurationProperties("nudges")
+public record NudgeSettings(
+        @Bindable(defaultValue = "08:00") String dayStarts,
+        @Bindable(defaultValue = "18:00") String dayEnds,
+        @Bindable(defaultValue = "09:00") String meetingNudgeAt,
+        @Bindable(defaultValue = "15") int secondNudgeDay) {
+
+    public LocalTime dayStartsTime() {
+        return LocalTime.parse(dayStarts);
+    }
+
+    public LocalTime dayEndsTime() {
+        return LocalTime.parse(dayEnds);
+    }
+
+    public LocalTime meetingNudgeTime() {
+        return LocalTime.parse(meetingNudgeAt);
+    }
+}

@@ -1,0 +1,80 @@
+package uk.nhs.hps.meeting;
+
+import jakarta.inject.Singleton;
+import uk.nhs.hps.conversation.CardTemplates;
+import uk.nhs.hps.conversation.Reply;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The meeting cards: the (combined) nudge with its four buttons per participant, and the error card. */
+@Singleton
+class MeetingCards {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
+    static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    /** One participant on a card: who, which sponsorship, and what "We've met" should default to. */
+    record Pair(long sponsorshipId, String name, String line, LocalDate metDefault, boolean canSnooze) {
+    }
+
+    private final CardTemplates templates;
+
+    MeetingCards(CardTemplates templates) {
+        this.templates = templates;
+    }
+
+    Reply nudge(MeetingRules.Kind kind, YearMonth month, LocalDate date, List<Pair> pairs) {
+        String monthName = monthName(month);
+        String who = pairs.size() == 1 ? pairs.get(0).name() : "your " + pairs.size() + " participants";
+        String title;
+        String intro;
+        switch (kind) {
+            case FIRST -> {
+                title = "Your monthly sponsor meeting";
+                intro = "Have you arranged this month's meeting with " + who + "?";
+            }
+            case SECOND -> {
+                title = "A reminder about " + monthName + "'s meeting";
+                intro = "Nothing is recorded yet for " + monthName + " with " + who + ". Have you met, or booked a date?";
+            }
+            case SNOOZED -> {
+                title = "Your snoozed reminder";
+                intro = "You asked me to remind you about " + monthName + "'s meeting with " + who + ".";
+            }
+            default -> {
+                title = "Did your meeting happen?";
+                intro = "A meeting with " + who + " was booked for " + DAY.format(date) + ". Did it go ahead?";
+            }
+        }
+        return card(title, intro, month, pairs);
+    }
+
+    Reply card(String title, String intro, YearMonth month, List<Pair> pairs) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("title", title);
+        data.put("intro", intro);
+        data.put("pairs", pairs.stream().map(p -> Map.<String, Object>of(
+                "name", p.name(),
+                "line", p.line(),
+                "sponsorshipId", String.valueOf(p.sponsorshipId()),
+                "month", month.toString(),
+                "metDefault", p.metDefault().toString(),
+                "canSnooze", p.canSnooze())).toList());
+        return Reply.card(templates.render("meeting-nudge", data));
+    }
+
+    Reply error(String title, String message) {
+        return Reply.card(templates.render("meeting-error", Map.of("title", title, "message", message)));
+    }
+
+    static String monthName(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear();
+    }
+}

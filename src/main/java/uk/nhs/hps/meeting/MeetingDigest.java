@@ -1,0 +1,189 @@
+package uk.nhs.hps.meeting;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import uk.nhs.hps.calendar.BankHolidays;
+import uk.nhs.hps.calendar.NudgeSettings;
+import uk.nhs.hps.calendar.WorkingCalendar;
+import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.roster.ProgrammeTeamMember;
+import uk.nhs.hps.roster.ProgrammeTeamRepository;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Closes a month: every pairing that was current at the month's end (for at least two weeks of it) with no
+ * meeting and no reason is recorded MISSED, then the programme team gets one digest: meetings held per
+ * cohort, and the participants who have now missed two months in a row. Safe to run again: missed rows are
+ * only added where nothing is recorded, and the digest's idempotency key sends it once per member per month.
+ */
+@Singleton
+public class MeetingDigest {
+
+    static final int MAX_NAMES = 50;
+
+    public record Result(YearMonth month, int missedRecorded, int cohorts, int twoMonthsMissed, int recipients) {
+    }
+
+    record CohortLine(String cohort, int met, int skipped, int missed) {
+    }
+
+    private final TransactionOperations<Connection> transactions;
+    private final ProgrammeTeamRepository programmeTeam;
+    private final PersonRepository people;
+    private final Outbox outbox;
+    private final BankHolidays holidays;
+    private final NudgeSettings settings;
+    private final Clock clock;
+
+    MeetingDigest(TransactionOperations<Connection> transactions, ProgrammeTeamRepository programmeTeam,
+                  PersonRepository people, Outbox outbox, BankHolidays holidays, NudgeSettings settings, Clock clock) {
+        this.transactions = transactions;
+        this.programmeTeam = programmeTeam;
+        this.people = people;
+        this.outbox = outbox;
+        this.holidays = holidays;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The month that has just ended in the scheme's home zone (Europe/London). */
+    public YearMonth lastMonth() {
+        return YearMonth.from(clock.instant().atZone(WorkingCalendar.DEFAULT_ZONE)).minusMonths(1);
+    }
+
+    public Result run(YearMonth month) {
+        Instant now = clock.instant();
+        return transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            int missed = recordMissed(c, month, now);
+            List<CohortLine> cohorts = perCohort(c, month);
+            List<String> twice = missedTwice(c, month);
+            int recipients = send(month, cohorts, twice, now);
+            return new Result(month, missed, cohorts.size(), twice.size(), recipients);
+        });
+    }
+
+    private static int recordMissed(Connection c, YearMonth month, Instant now) throws SQLException {
+        LocalDate start = month.atDay(1);
+        LocalDate end = month.atEndOfMonth();
+        String noMeeting = """
+                NOT EXISTS (SELECT 1 FROM meeting_month x WHERE x.participant_id = %s AND x.month_start = ?
+                            AND x.status IN ('MET', 'SKIPPED'))""";
+        int changed;
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE meeting_month SET status = 'MISSED', updated_at = ?
+                WHERE month_start = ? AND status IN ('OPEN', 'BOOKED') AND """ + noMeeting.formatted("meeting_month.participant_id"))) {
+            s.setObject(1, now.atOffset(java.time.ZoneOffset.UTC));
+            s.setDate(2, Date.valueOf(start));
+            s.setDate(3, Date.valueOf(start));
+            changed = s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO meeting_month (sponsorship_id, participant_id, sponsor_id, month_start, status, updated_at)
+                SELECT s.id, s.participant_id, s.sponsor_id, ?, 'MISSED', ?
+                FROM sponsorship s JOIN person p ON p.id = s.participant_id
+                WHERE s.starts_on <= ? AND (s.ends_on IS NULL OR s.ends_on >= ?)
+                  AND p.status = 'ACTIVE' AND p.anonymised_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM meeting_month m WHERE m.sponsorship_id = s.id AND m.month_start = ?)
+                  AND """ + noMeeting.formatted("s.participant_id"))) {
+            s.setDate(1, Date.valueOf(start));
+            s.setObject(2, now.atOffset(java.time.ZoneOffset.UTC));
+            s.setDate(3, Date.valueOf(end.minusDays(14)));
+            s.setDate(4, Date.valueOf(end));
+            s.setDate(5, Date.valueOf(start));
+            s.setDate(6, Date.valueOf(start));
+            changed += s.executeUpdate();
+        }
+        return changed;
+    }
+
+    private static List<CohortLine> perCohort(Connection c, YearMonth month) throws SQLException {
+        Map<String, int[]> counts = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT COALESCE(co.name, 'No cohort'), m.status, COUNT(*)
+                FROM meeting_month m JOIN person p ON p.id = m.participant_id LEFT JOIN cohort co ON co.id = p.cohort_id
+                WHERE m.month_start = ? GROUP BY COALESCE(co.name, 'No cohort'), m.status""")) {
+            s.setDate(1, Date.valueOf(month.atDay(1)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    int[] row = counts.computeIfAbsent(rs.getString(1), k -> new int[3]);
+                    switch (rs.getString(2)) {
+                        case "MET" -> row[0] += rs.getInt(3);
+                        case "SKIPPED" -> row[1] += rs.getInt(3);
+                        case "MISSED" -> row[2] += rs.getInt(3);
+                        default -> { }
+                    }
+                }
+            }
+        }
+        List<CohortLine> lines = new ArrayList<>();
+        counts.forEach((name, n) -> lines.add(new CohortLine(name, n[0], n[1], n[2])));
+        return lines;
+    }
+
+    private static List<String> missedTwice(Connection c, YearMonth month) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT DISTINCT p.display_name, sp.display_name
+                FROM meeting_month m
+                JOIN meeting_month prev ON prev.participant_id = m.participant_id AND prev.month_start = ? AND prev.status = 'MISSED'
+                JOIN person p ON p.id = m.participant_id JOIN person sp ON sp.id = m.sponsor_id
+                WHERE m.month_start = ? AND m.status = 'MISSED' AND p.anonymised_at IS NULL
+                ORDER BY p.display_name, sp.display_name""")) {
+            s.setDate(1, Date.valueOf(month.minusMonths(1).atDay(1)));
+            s.setDate(2, Date.valueOf(month.atDay(1)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1) + " (sponsor " + rs.getString(2) + ")");
+                }
+            }
+        }
+        return names;
+    }
+
+    private int send(YearMonth month, List<CohortLine> cohorts, List<String> twice, Instant now) {
+        StringBuilder text = new StringBuilder("**Sponsor meetings in " + MeetingCards.monthName(month) + "**\n\n");
+        if (cohorts.isEmpty()) {
+            text.append("No sponsor meetings were due.\n");
+        }
+        for (CohortLine line : cohorts) {
+            text.append("- ").append(line.cohort()).append(": ").append(line.met()).append(" held, ")
+                    .append(line.skipped()).append(" not this month (with a reason), ").append(line.missed()).append(" missed\n");
+        }
+        if (!twice.isEmpty()) {
+            text.append("\n**Missed two months in a row** (").append(twice.size()).append(")\n\n");
+            twice.stream().limit(MAX_NAMES).forEach(n -> text.append("- ").append(n).append('\n'));
+            if (twice.size() > MAX_NAMES) {
+                text.append("- and ").append(twice.size() - MAX_NAMES).append(" more\n");
+            }
+        }
+        WorkingCalendar calendar = holidays.calendar();
+        Instant at = WorkingCalendar.at(calendar.firstWorkingDayOnOrAfter(now.atZone(WorkingCalendar.DEFAULT_ZONE).toLocalDate()),
+                settings.meetingNudgeTime(), WorkingCalendar.DEFAULT_ZONE);
+        List<Outbox.Request> requests = new ArrayList<>();
+        for (ProgrammeTeamMember member : programmeTeam.findAll()) {
+            if (people.findById(member.personId()).map(Person::isActive).orElse(false)) {
+                requests.add(Outbox.Request.toPerson("meeting-digest:" + month + ":" + member.personId(), member.personId(),
+                        Reply.text(text.toString())).at(at.isAfter(now) ? at : now).inCampaign("nudge:meeting-digest:" + month));
+            }
+        }
+        outbox.enqueueAll(requests);
+        return requests.size();
+    }
+}
