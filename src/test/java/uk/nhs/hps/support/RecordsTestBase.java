@@ -78,6 +78,11 @@ public abstract class RecordsTestBase extends BotTestBase {
         send(Activities.cardSubmit(JSON.valueToTree(data)).from(user));
     }
 
+    /** Presses a button whose data is taken straight from a card. */
+    protected void press(TestUsers.User user, JsonNode data) {
+        send(Activities.cardSubmit((ObjectNode) data.deepCopy()).from(user));
+    }
+
     protected ObjectNode node(Map<String, ?> data) {
         return JSON.valueToTree(data);
     }
