@@ -52,15 +52,31 @@ public class DataLinks {
         }
     }
 
+    /** The purpose of the "my data" links; other features name their own, so a token only opens what it was for. */
+    public static final String MY_DATA = "my-data";
+
     public Link issue(long personId) {
-        Instant expires = clock.instant().plus(settings.linkValidityOrDefault());
-        String payload = personId + "." + expires.getEpochSecond();
-        String token = payload + "." + B64.encodeToString(sign(payload));
-        return new Link(settings.baseUrlOrDefault() + "/privacy/my-data/" + token, expires);
+        return issue(personId, MY_DATA, "/privacy/my-data/");
     }
 
-    /** The person id the token is for, or the refusal. */
+    /**
+     * A link for another download of the person's own data: {@code path} (e.g. "/reflection/export/") is
+     * followed by the token, and the token is signed for {@code purpose}, so it opens nothing else.
+     */
+    public Link issue(long personId, String purpose, String path) {
+        Instant expires = clock.instant().plus(settings.linkValidityOrDefault());
+        String payload = personId + "." + expires.getEpochSecond();
+        String token = payload + "." + B64.encodeToString(sign(signed(purpose, payload)));
+        return new Link(settings.baseUrlOrDefault() + path + token, expires);
+    }
+
+    /** The person id a "my data" token is for, or the refusal. */
     public Result check(String token) {
+        return check(token, MY_DATA);
+    }
+
+    /** The person id the token is for, or the refusal; a token issued for another purpose is invalid. */
+    public Result check(String token, String purpose) {
         String[] parts = token == null ? new String[0] : token.split("\\.");
         if (parts.length != 3) {
             return Result.refused(Refusal.INVALID);
@@ -68,7 +84,7 @@ public class DataLinks {
         try {
             String payload = parts[0] + "." + parts[1];
             byte[] given = Base64.getUrlDecoder().decode(parts[2]);
-            if (!MessageDigest.isEqual(given, sign(payload))) {
+            if (!MessageDigest.isEqual(given, sign(signed(purpose, payload)))) {
                 return Result.refused(Refusal.INVALID);
             }
             if (!clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(parts[1])))) {
@@ -84,6 +100,11 @@ public class DataLinks {
         static Result refused(Refusal why) {
             return new Result(OptionalLong.empty(), why);
         }
+    }
+
+    /** "my data" tokens sign the bare payload (as they always have); other purposes are bound into the signature. */
+    private static String signed(String purpose, String payload) {
+        return MY_DATA.equals(purpose) ? payload : purpose + "|" + payload;
     }
 
     private byte[] sign(String payload) {

@@ -26,12 +26,13 @@ final class AccessPolicy {
         }
         allowed = Map.of(
                 Relation.SELF, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, RECORD_MEETING, VIEW_PRIVATE_REFLECTIONS,
-                        VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, EXPORT_PERSONAL_DATA),
+                        VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS, EXPORT_PERSONAL_DATA),
                 Relation.CURRENT_SPONSOR, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, RECORD_MEETING,
-                        VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS),
+                        VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS),
                 Relation.FORMER_SPONSOR, EnumSet.noneOf(Action.class),
                 Relation.CURRENT_COACH, coachMaySee.isEmpty() ? EnumSet.noneOf(Action.class) : EnumSet.copyOf(coachMaySee),
-                Relation.PROGRAMME_TEAM, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, EXPORT_PERSONAL_DATA,
+                Relation.PROGRAMME_TEAM, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, VIEW_TALENT_PLACEMENTS, MODERATE_TALENT,
+                        EXPORT_PERSONAL_DATA,
                         ERASE_PERSONAL_DATA, CHANGE_STATUS, VIEW_COHORT_REPORTS, MANAGE_ROSTER, BROADCAST, MANAGE_FAQ, VIEW_AUDIT_LOG),
                 Relation.UNRELATED, EnumSet.noneOf(Action.class));
     }

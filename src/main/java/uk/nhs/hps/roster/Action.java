@@ -12,6 +12,10 @@ public enum Action {
     VIEW_SHARED_REFLECTIONS(true, true),
     VIEW_TALENT_INPUTS(true, true),
     EDIT_TALENT_INPUTS(true, false),
+    /** The 9-box placement and review status only: never the inputs or the private wellbeing note. */
+    VIEW_TALENT_PLACEMENTS(true, true),
+    /** Moderate an agreed placement and record that it was fed back (programme team). */
+    MODERATE_TALENT(true, false),
     EXPORT_PERSONAL_DATA(true, true),
     ERASE_PERSONAL_DATA(true, false),
     CHANGE_STATUS(true, false),

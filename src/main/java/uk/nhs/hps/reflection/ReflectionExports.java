@@ -1,0 +1,172 @@
+package uk.nhs.hps.reflection;
+
+import jakarta.inject.Singleton;
+import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.privacy.DataLinks;
+import uk.nhs.hps.roster.Person;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reflective log for graduation: a PDF (title page, summary of dimensions and months, entries in date
+ * order) and the same as Markdown, offered in the chat as short-lived links that only open this export.
+ */
+@Singleton
+class ReflectionExports {
+
+    static final String PURPOSE = "reflective-log";
+    static final String PATH = "/reflection/export/";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** Everything an export shows, read once. Entries are in date order, oldest first. */
+    record Contents(String name, LocalDate generatedOn, List<ReflectionEntry> entries, Map<String, Integer> perDimension,
+                    Map<String, Integer> perSource, Map<YearMonth, Integer> perMonth) {
+    }
+
+    private final ReflectiveLog log;
+    private final ReflectionDefinitions definitions;
+    private final ReflectionCards cards;
+    private final DataLinks links;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ReflectionExports(ReflectiveLog log, ReflectionDefinitions definitions, ReflectionCards cards, DataLinks links,
+                      AuditLog audit, Clock clock) {
+        this.log = log;
+        this.definitions = definitions;
+        this.cards = cards;
+        this.links = links;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Reply offer(Person person) {
+        DataLinks.Link link = links.issue(person.id(), PURPOSE, PATH);
+        audit.record(AuditLog.person(person.id()), "REFLECTIVE_LOG_LINK_ISSUED", person.id(), "export reflections");
+        String until = TIME.format(link.expiresAt().atZone(ZoneId.of(person.timeZone())));
+        return Reply.text("Your reflective log for graduation: [PDF](" + link.url() + "?format=pdf) or [Markdown]("
+                + link.url() + "?format=md) (opens in Word or any text editor). The links work for 15 minutes (until "
+                + until + ") and only for you: please don't forward them.");
+    }
+
+    Contents contents(Person person) {
+        List<ReflectionEntry> entries = log.own(person.id(), ReflectiveLog.Filter.NONE).stream()
+                .sorted(Comparator.comparing(ReflectionEntry::experiencedOn).thenComparing(ReflectionEntry::id)).toList();
+        Map<String, Integer> perDimension = new LinkedHashMap<>();
+        definitions.dimensions().forEach(d -> perDimension.put(d.key(), 0));
+        Map<String, Integer> perSource = new LinkedHashMap<>();
+        definitions.sources().forEach(s -> perSource.put(s.key(), 0));
+        Map<YearMonth, Integer> perMonth = new TreeMap<>();
+        for (ReflectionEntry e : entries) {
+            e.dimensionKeys().forEach(d -> perDimension.merge(d, 1, Integer::sum));
+            perSource.merge(e.learningSource(), 1, Integer::sum);
+            perMonth.merge(YearMonth.from(e.experiencedOn()), 1, Integer::sum);
+        }
+        return new Contents(person.displayName(), LocalDate.now(clock.withZone(ZoneId.of(person.timeZone()))), entries,
+                perDimension, perSource, perMonth);
+    }
+
+    String markdown(Contents c) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Reflective log\n\n");
+        md.append("**").append(plain(c.name())).append("**, NHS High Potential Scheme  \n");
+        md.append(c.entries().size()).append(c.entries().size() == 1 ? " entry" : " entries").append(range(c))
+                .append("  \nExported ").append(ReflectionCards.DAY.format(c.generatedOn())).append("\n\n");
+        md.append("## Summary\n\n### Healthcare Leadership Model dimensions\n\n| Dimension | Entries |\n|---|---:|\n");
+        c.perDimension().forEach((k, n) -> md.append("| ").append(definitions.dimensionLabel(k)).append(" | ")
+                .append(n).append(" |\n"));
+        md.append("\n### Where the learning came from (70:20:10)\n\n| Source | Entries |\n|---|---:|\n");
+        c.perSource().forEach((k, n) -> md.append("| ").append(definitions.sourceLabel(k)).append(" | ").append(n).append(" |\n"));
+        md.append("\n### Entries per month\n\n| Month | Entries |\n|---|---:|\n");
+        c.perMonth().forEach((m, n) -> md.append("| ").append(ReflectionCards.MONTH.format(m)).append(" | ").append(n).append(" |\n"));
+        md.append("\n## Entries\n");
+        for (ReflectionEntry e : c.entries()) {
+            md.append("\n### ").append(plain(e.title())).append("\n\n");
+            md.append("*").append(ReflectionCards.DAY.format(e.experiencedOn())).append(" · ")
+                    .append(cards.dimensionLabels(e)).append(" · ").append(definitions.sourceLabel(e.learningSource()))
+                    .append(e.assignment() == null ? "" : " · " + plain(e.assignment())).append("*\n");
+            ReflectiveLog.answers(e).forEach((k, v) -> {
+                if (!v.isBlank()) {
+                    md.append("\n**").append(definitions.stepLabel(e.template(), k)).append("**\n\n")
+                            .append(plain(v)).append("\n");
+                }
+            });
+        }
+        return md.toString();
+    }
+
+    byte[] pdf(Contents c) {
+        try (PdfWriter pdf = new PdfWriter("Reflective log: " + c.name(), c.name())) {
+            pdf.moveTo(0.3f);
+            pdf.text("Reflective log", pdf.bold, 32);
+            pdf.space(12);
+            pdf.text(c.name(), pdf.regular, 18);
+            pdf.text("NHS High Potential Scheme", pdf.regular, 14);
+            pdf.space(24);
+            pdf.text(c.entries().size() + (c.entries().size() == 1 ? " entry" : " entries") + range(c), pdf.regular, 12);
+            pdf.text("Exported " + ReflectionCards.DAY.format(c.generatedOn()), pdf.italic, 11);
+
+            pdf.newPage();
+            pdf.text("Summary", pdf.bold, 20);
+            pdf.space(10);
+            pdf.text("Healthcare Leadership Model dimensions", pdf.bold, 13);
+            long covered = c.perDimension().values().stream().filter(n -> n > 0).count();
+            pdf.text(covered + " of " + c.perDimension().size() + " dimensions covered", pdf.italic, 10);
+            c.perDimension().forEach((k, n) -> pdf.row(definitions.dimensionLabel(k), n == 0 ? "not yet" : String.valueOf(n), 11));
+            pdf.space(12);
+            pdf.text("Where the learning came from (70:20:10)", pdf.bold, 13);
+            c.perSource().forEach((k, n) -> pdf.row(definitions.sourceLabel(k), String.valueOf(n), 11));
+            pdf.space(12);
+            pdf.text("Entries per month", pdf.bold, 13);
+            c.perMonth().forEach((m, n) -> pdf.row(ReflectionCards.MONTH.format(m), String.valueOf(n), 11));
+
+            for (int i = 0; i < c.entries().size(); i++) {
+                ReflectionEntry e = c.entries().get(i);
+                if (i == 0) {
+                    pdf.newPage();
+                    pdf.text("Entries", pdf.bold, 20);
+                }
+                pdf.space(14);
+                pdf.keepTogether(90);
+                pdf.text(e.title(), pdf.bold, 14);
+                pdf.text(ReflectionCards.DAY.format(e.experiencedOn()) + "  |  " + cards.dimensionLabels(e) + "  |  "
+                        + definitions.sourceLabel(e.learningSource())
+                        + (e.assignment() == null ? "" : "  |  " + e.assignment()), pdf.italic, 9);
+                for (Map.Entry<String, String> step : ReflectiveLog.answers(e).entrySet()) {
+                    if (step.getValue().isBlank()) {
+                        continue;
+                    }
+                    pdf.space(4);
+                    pdf.keepTogether(40);
+                    pdf.text(definitions.stepLabel(e.template(), step.getKey()), pdf.bold, 11);
+                    pdf.text(step.getValue(), pdf.regular, 11);
+                }
+            }
+            return pdf.finish();
+        }
+    }
+
+    private static String range(Contents c) {
+        if (c.entries().isEmpty()) {
+            return "";
+        }
+        return ", " + ReflectionCards.DAY.format(c.entries().get(0).experiencedOn()) + " to "
+                + ReflectionCards.DAY.format(c.entries().get(c.entries().size() - 1).experiencedOn());
+    }
+
+    /** Markdown from what people typed: no raw HTML, no accidental headings or links. */
+    private static String plain(String text) {
+        return text.replace("<", "&lt;").replace(">", "&gt;").replace("[", "\\[").replace("]", "\\]")
+                .replaceAll("(?m)^#", "\\\\#").replace("|", "\\|");
+    }
+}

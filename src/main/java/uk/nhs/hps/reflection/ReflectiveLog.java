@@ -1,0 +1,248 @@
+package uk.nhs.hps.reflection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.roster.Access;
+import uk.nhs.hps.roster.Action;
+import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.roster.Sponsorship;
+import uk.nhs.hps.roster.SponsorshipRepository;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reflective log: saving, editing (earlier versions kept), soft deletion with a 30-day undo, listing
+ * with filters, and what the reflective prompts need to know. Every method takes the acting person and
+ * checks through {@link Access} before touching someone's entries.
+ */
+@Singleton
+class ReflectiveLog implements ReflectionLog {
+
+    static final Duration UNDO_WINDOW = Duration.ofDays(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    enum Outcome { SAVED, ALREADY_SAVED, CHANGED_SINCE_OPENED, NOT_FOUND }
+
+    record Saved(Outcome outcome, @Nullable ReflectionEntry entry) {
+    }
+
+    /** Which entries to list: a dimension key and/or a month, either may be null. */
+    record Filter(@Nullable String dimension, @Nullable YearMonth month) {
+        static final Filter NONE = new Filter(null, null);
+
+        boolean matches(ReflectionEntry e) {
+            return (dimension == null || e.dimensionKeys().contains(dimension))
+                    && (month == null || YearMonth.from(e.experiencedOn()).equals(month));
+        }
+    }
+
+    private final ReflectionStore.Entries entries;
+    private final ReflectionStore.Revisions revisions;
+    private final TransactionOperations<Connection> transactions;
+    private final Access access;
+    private final SponsorshipRepository sponsorships;
+    private final PersonRepository people;
+    private final Outbox outbox;
+    private final ReflectionCards cards;
+    private final Clock clock;
+
+    ReflectiveLog(ReflectionStore.Entries entries, ReflectionStore.Revisions revisions,
+                  TransactionOperations<Connection> transactions, Access access, SponsorshipRepository sponsorships,
+                  PersonRepository people, Outbox outbox, ReflectionCards cards, Clock clock) {
+        this.entries = entries;
+        this.revisions = revisions;
+        this.transactions = transactions;
+        this.access = access;
+        this.sponsorships = sponsorships;
+        this.people = people;
+        this.outbox = outbox;
+        this.cards = cards;
+        this.clock = clock;
+    }
+
+    // ---- ReflectionLog, for the reflective prompts
+
+    @Override
+    public Optional<Instant> lastEntryAt(long participantId) {
+        return entries.lastCreatedAt(participantId);
+    }
+
+    @Override
+    public int entriesBetween(long participantId, Instant from, Instant to) {
+        return (int) entries.countCreatedBetween(participantId, from, to);
+    }
+
+    @Override
+    public Reply newEntryCard(long participantId) {
+        return cards.newEntry(null, today(participantId), Map.of());
+    }
+
+    // ---- writing
+
+    /** Saves a validated form as a new entry or an edit of the person's own entry, all or nothing. */
+    Saved save(long personId, ReflectionForm form) {
+        Instant now = clock.instant();
+        String answers = json(form.answers());
+        String dimensions = String.join(",", form.dimensions());
+        String assignment = form.assignment().isBlank() ? null : form.assignment();
+        Saved saved;
+        try {
+            saved = transactions.executeWrite(status -> {
+                if (form.entryId() == null) {
+                    if (form.submissionKey() != null) {
+                        Optional<ReflectionEntry> earlier = entries.findByPersonIdAndSubmissionKey(personId, form.submissionKey());
+                        if (earlier.isPresent()) {
+                            return new Saved(Outcome.ALREADY_SAVED, earlier.get());
+                        }
+                    }
+                    return new Saved(Outcome.SAVED, entries.save(new ReflectionEntry(null, personId, form.template().key(),
+                            form.title(), form.date(), answers, dimensions, form.source(), assignment, form.share(),
+                            form.submissionKey(), null, now, now, null)));
+                }
+                Optional<ReflectionEntry> current = ownLive(personId, form.entryId());
+                if (current.isEmpty()) {
+                    return new Saved(Outcome.NOT_FOUND, null);
+                }
+                ReflectionEntry before = current.get();
+                if (form.version() == null || !form.version().equals(before.version())) {
+                    return new Saved(Outcome.CHANGED_SINCE_OPENED, before);
+                }
+                int revision = (int) revisions.countForEntry(before.id()) + 1;
+                revisions.save(ReflectionRevision.of(before, revision, now));
+                return new Saved(Outcome.SAVED, entries.update(new ReflectionEntry(before.id(), personId,
+                        form.template().key(), form.title(), form.date(), answers, dimensions, form.source(), assignment,
+                        form.share(), before.submissionKey(), before.version(), before.createdAt(), now, null)));
+            });
+        } catch (OptimisticLockException e) {
+            return new Saved(Outcome.CHANGED_SINCE_OPENED, null);
+        } catch (io.micronaut.data.exceptions.DataAccessException e) {
+            // two presses of Save on a new-entry card at once: the unique submission key lets one through
+            Optional<ReflectionEntry> winner = form.submissionKey() == null ? Optional.empty()
+                    : entries.findByPersonIdAndSubmissionKey(personId, form.submissionKey());
+            if (winner.isPresent()) {
+                return new Saved(Outcome.ALREADY_SAVED, winner.get());
+            }
+            throw e;
+        }
+        return saved;
+    }
+
+    /** Tells the participant's current sponsor(s) about a newly shared entry, once per entry and sponsor. */
+    int notifySponsors(long participantId, ReflectionEntry entry) {
+        if (!entry.sharedWithSponsor()) {
+            return 0;
+        }
+        String name = people.findById(participantId).map(p -> p.displayName()).orElse("Your participant");
+        int queued = 0;
+        for (Sponsorship s : sponsorships.findByParticipantIdOrderByStartsOn(participantId)) {
+            if (!s.isCurrent() || !access.may(s.sponsorId(), Action.VIEW_SHARED_REFLECTIONS, participantId)) {
+                continue;
+            }
+            if (outbox.enqueue(Outbox.Request.toPerson("reflection-shared:" + entry.id() + ":" + s.sponsorId(),
+                    s.sponsorId(), cards.sharedWithSponsor(name, entry)))) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    /** Soft-deletes the person's own entry; it can be restored for {@link #UNDO_WINDOW}. */
+    Optional<ReflectionEntry> delete(long personId, long entryId) {
+        return transactions.executeWrite(status -> ownLive(personId, entryId)
+                .map(e -> entries.update(e.deleted(clock.instant()))));
+    }
+
+    /** Restores an entry the person deleted within the undo window. */
+    Optional<ReflectionEntry> undoDelete(long personId, long entryId) {
+        Instant since = clock.instant().minus(UNDO_WINDOW);
+        return transactions.executeWrite(status -> entries.findById(entryId)
+                .filter(e -> e.personId() == personId && e.deletedAt() != null && !e.deletedAt().isBefore(since))
+                .map(e -> entries.update(e.deleted(null))));
+    }
+
+    /** Removes entries deleted longer ago than the undo window, for good. */
+    int purgeExpired() {
+        return entries.purgeDeletedBefore(clock.instant().minus(UNDO_WINDOW));
+    }
+
+    // ---- reading
+
+    /** The person's own live entries, newest experience first, filtered. */
+    List<ReflectionEntry> own(long personId, Filter filter) {
+        access.require(personId, Action.VIEW_PRIVATE_REFLECTIONS, personId, "own reflective log");
+        return entries.live(personId).stream().filter(filter::matches).toList();
+    }
+
+    List<ReflectionEntry> recentlyDeleted(long personId) {
+        return entries.deletedSince(personId, clock.instant().minus(UNDO_WINDOW));
+    }
+
+    Optional<ReflectionEntry> ownLive(long personId, long entryId) {
+        return entries.findById(entryId).filter(e -> e.personId() == personId && e.deletedAt() == null);
+    }
+
+    /**
+     * An entry as the actor may see it: their own, or a shared entry of a participant they sponsor (audited
+     * by {@link Access}). Empty when there is no such entry or the actor may not see it.
+     */
+    Optional<ReflectionEntry> visibleTo(long actorId, long entryId) {
+        Optional<ReflectionEntry> entry = entries.findById(entryId).filter(e -> e.deletedAt() == null);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        ReflectionEntry e = entry.get();
+        if (e.personId() == actorId) {
+            return entry;
+        }
+        if (!e.sharedWithSponsor() || !access.may(actorId, Action.VIEW_SHARED_REFLECTIONS, e.personId())) {
+            return Optional.empty();
+        }
+        access.require(actorId, Action.VIEW_SHARED_REFLECTIONS, e.personId(), "shared reflective entry " + e.id());
+        return entry;
+    }
+
+    int editCount(long entryId) {
+        return (int) revisions.countForEntry(entryId);
+    }
+
+    List<ReflectionRevision> history(long entryId) {
+        return revisions.findByEntryIdOrderByRevision(entryId);
+    }
+
+    LocalDate today(long personId) {
+        String zone = people.findById(personId).map(p -> p.timeZone()).orElse("Europe/London");
+        return LocalDate.now(clock.withZone(java.time.ZoneId.of(zone)));
+    }
+
+    static Map<String, String> answers(ReflectionEntry entry) {
+        try {
+            return JSON.readValue(entry.answers(), new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private static String json(Map<String, String> answers) {
+        try {
+            return JSON.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

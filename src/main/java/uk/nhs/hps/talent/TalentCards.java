@@ -1,0 +1,260 @@
+package uk.nhs.hps.talent;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import uk.nhs.hps.conversation.CardTemplates;
+import uk.nhs.hps.conversation.Reply;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The talent conversation's cards: the record with its 3x3 grid, the three forms, errors. */
+@Singleton
+class TalentCards {
+
+    /** Whose eyes a record card is for: decides the buttons and whether the wellbeing note shows. */
+    enum Viewer { PARTICIPANT, SPONSOR }
+
+    private final CardTemplates templates;
+    private final TalentGrid grid;
+    private final TalentForms forms;
+
+    TalentCards(CardTemplates templates, TalentGrid grid, TalentForms forms) {
+        this.templates = templates;
+        this.grid = grid;
+        this.forms = forms;
+    }
+
+    Reply review(String participantName, long participantId, @Nullable TalentReview r, @Nullable String previousBox,
+                 Viewer viewer, String cycle) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("heading", viewer == Viewer.PARTICIPANT ? "Your 9-box and Maximising Potential conversation"
+                : "9-box and Maximising Potential conversation: " + shown(participantName, 100));
+        data.put("cycle", r == null ? cycle : r.cycle());
+        data.put("participantId", participantId);
+        data.put("version", r == null || r.version() == null ? 0 : r.version());
+        Map<String, String> prep = r == null ? Map.of() : TalentReviews.map(r.preparation());
+        Map<String, String> sponsor = r == null ? Map.of() : TalentReviews.map(r.sponsorInput());
+        Map<String, String> outcome = r == null ? Map.of() : TalentReviews.map(r.outcome());
+        String shownBox = r != null && r.agreedBox() != null ? r.agreedBox() : outcome.get("agreedBox");
+        data.put("statusText", statusText(r));
+        data.put("gridRows", gridRows(shownBox, r != null && r.agreedBox() != null ? "Agreed" : "Proposed outcome", previousBox));
+        List<Map<String, Object>> facts = new ArrayList<>();
+        fact(facts, "Your proposal", viewer == Viewer.PARTICIPANT ? box(prep.get("proposedBox")) : null);
+        fact(facts, "Participant's proposal", viewer == Viewer.SPONSOR && r != null && r.preparationSubmittedAt() != null
+                ? box(prep.get("proposedBox")) : null);
+        fact(facts, "Sponsor's proposal", r != null && r.sponsorSubmittedAt() != null ? box(sponsor.get("proposedBox")) : null);
+        fact(facts, "Agreed box", shownBox == null ? null : box(shownBox));
+        fact(facts, "Previous placement", previousBox == null ? null : box(previousBox));
+        fact(facts, "Readiness", label(grid.readiness(), outcome.get("readiness")));
+        fact(facts, "Specialist path", outcome.isEmpty() ? null : "true".equals(outcome.get("specialistPath")) ? "Yes" : "No");
+        fact(facts, "Next review", outcome.get("nextReview"));
+        if (viewer == Viewer.SPONSOR && r != null && r.preparationSubmittedAt() != null) {
+            fact(facts, "Aspirations", shown(prep.get("aspirations"), 500));
+            fact(facts, "Growth direction", label(grid.growth(), prep.get("growth")));
+            fact(facts, "Self-rated performance", label(grid.performance(), prep.get("performance")));
+            for (TalentGrid.Option i : grid.indicators()) {
+                fact(facts, i.label(), label(grid.ratings(), prep.get("rating_" + i.key())) + ": "
+                        + shown(prep.getOrDefault("evidence_" + i.key(), ""), 300));
+            }
+            fact(facts, "Development wishes", shown(prep.get("developmentWishes"), 500));
+        }
+        data.put("facts", facts);
+        List<String> actions = new ArrayList<>();
+        for (int n = 1; n <= TalentForms.ACTIONS; n++) {
+            String text = outcome.getOrDefault("action" + n + "Text", "");
+            if (!text.isBlank()) {
+                actions.add(shown(text, 300) + " (" + label(grid.actionTypes(), outcome.get("action" + n + "Type")) + "; "
+                        + outcome.getOrDefault("action" + n + "Owner", "").toLowerCase() + "; due "
+                        + outcome.getOrDefault("action" + n + "Due", "") + ")");
+            }
+        }
+        data.put("actions", actions);
+        boolean showWellbeing = r != null && r.wellbeingNote() != null
+                && (viewer == Viewer.PARTICIPANT || (r.wellbeingShared() && r.preparationSubmittedAt() != null));
+        data.put("wellbeing", showWellbeing ? shown(r.wellbeingNote(), 2000) : "");
+        data.put("wellbeingHeading", viewer == Viewer.PARTICIPANT
+                ? (r != null && r.wellbeingShared() ? "Wellbeing check-in (shared with your sponsor)" : "Wellbeing check-in (only you can see this)")
+                : "Wellbeing check-in (shared with you)");
+        data.put("note", "");
+        data.put("buttons", buttons(r, viewer));
+        return Reply.card(templates.render("talent-review", data));
+    }
+
+    Reply preparation(long participantId, String cycle, @Nullable TalentReview r, Map<String, String> typed,
+                      List<String> errors, String errorTitle) {
+        Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReviews.map(r.preparation()));
+        if (r != null && r.wellbeingNote() != null) {
+            values.put("wellbeing", r.wellbeingNote());
+        }
+        values.put("wellbeingShared", String.valueOf(r != null && r.wellbeingShared()));
+        values.putAll(typed);
+        Map<String, Object> data = formData(TalentForms.Form.PREPARATION, participantId, cycle, r, values, errors, errorTitle);
+        data.put("wellbeing", values.getOrDefault("wellbeing", ""));
+        data.put("wellbeingShared", values.getOrDefault("wellbeingShared", "false"));
+        return Reply.card(templates.render("talent-preparation", data));
+    }
+
+    Reply sponsorInput(long participantId, String participantName, String cycle, @Nullable TalentReview r,
+                       Map<String, String> typed, List<String> errors, String errorTitle) {
+        Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReviews.map(r.sponsorInput()));
+        values.putAll(typed);
+        Map<String, Object> data = formData(TalentForms.Form.SPONSOR, participantId, cycle, r, values, errors, errorTitle);
+        data.put("participantName", shown(participantName, 100));
+        return Reply.card(templates.render("talent-sponsor", data));
+    }
+
+    Reply outcome(long participantId, String participantName, String cycle, @Nullable TalentReview r,
+                  Map<String, String> typed, List<String> errors, String errorTitle) {
+        Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReviews.map(r.outcome()));
+        values.putAll(typed);
+        Map<String, Object> data = formData(TalentForms.Form.OUTCOME, participantId, cycle, r, values, errors, errorTitle);
+        data.put("participantName", shown(participantName, 100));
+        data.put("specialistPath", values.getOrDefault("specialistPath", "false"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int n = 1; n <= TalentForms.ACTIONS; n++) {
+            rows.add(Map.of("n", n, "text", values.getOrDefault("action" + n + "Text", ""),
+                    "kind", values.getOrDefault("action" + n + "Type", ""), "owner", values.getOrDefault("action" + n + "Owner", ""),
+                    "due", values.getOrDefault("action" + n + "Due", "")));
+        }
+        data.put("actionRows", rows);
+        return Reply.card(templates.render("talent-outcome", data));
+    }
+
+    Reply sponsorList(List<Map<String, Object>> rows) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("heading", "Talent reviews for the participants you sponsor");
+        data.put("cycle", rows.isEmpty() ? "" : rows.get(0).get("cycle"));
+        data.put("statusText", rows.size() + (rows.size() == 1 ? " participant" : " participants"));
+        data.put("gridRows", List.of());
+        data.put("facts", rows.stream().map(r -> Map.of("title", r.get("name"), "value", r.get("status"))).toList());
+        data.put("actions", List.of());
+        data.put("wellbeing", "");
+        data.put("wellbeingHeading", "");
+        data.put("note", rows.isEmpty() ? "You don't sponsor anyone on the scheme at the moment." : "");
+        data.put("participantId", "");
+        data.put("version", "");
+        data.put("buttons", rows.stream().map(r -> Map.of("label", "Open " + r.get("name"), "action", "talent.open",
+                "participantId", r.get("participantId"), "version", "")).toList());
+        return Reply.card(templates.render("talent-review", data));
+    }
+
+    Reply error(String title, List<String> problems) {
+        return Reply.card(templates.render("reflection-notice", Map.of("cardId", "talent-error", "title", title,
+                "message", String.join("\n\n", problems), "color", "Attention", "buttons", List.of())));
+    }
+
+    private Map<String, Object> formData(TalentForms.Form form, long participantId, String cycle, @Nullable TalentReview r,
+                                         Map<String, String> values, List<String> errors, String errorTitle) {
+        Map<String, Object> data = new HashMap<>();
+        for (TalentForms.Field f : forms.fields(form)) {
+            data.put(f.key(), values.getOrDefault(f.key(), ""));
+        }
+        data.put("participantId", participantId);
+        data.put("cycle", r == null ? cycle : r.cycle());
+        data.put("version", r == null || r.version() == null ? 0 : r.version());
+        data.put("errors", errors);
+        data.put("errorTitle", errorTitle);
+        data.put("indicators", grid.indicators().stream().map(i -> Map.<String, Object>of("key", i.key(), "label", i.label(),
+                "rating", values.getOrDefault("rating_" + i.key(), ""), "evidence", values.getOrDefault("evidence_" + i.key(), ""))).toList());
+        data.put("growthChoices", options(grid.growth()));
+        data.put("performanceChoices", options(grid.performance()));
+        data.put("ratingChoices", options(grid.ratings()));
+        data.put("boxChoices", options(grid.boxOptions()));
+        data.put("readinessChoices", options(grid.readiness()));
+        data.put("typeChoices", options(grid.actionTypes()));
+        return data;
+    }
+
+    private List<Map<String, Object>> gridRows(@Nullable String box, String boxMarker, @Nullable String previous) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TalentGrid.Option potential : grid.potential()) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (TalentGrid.Option performance : grid.performance()) {
+                String key = potential.key() + "_" + performance.key();
+                List<String> markers = new ArrayList<>();
+                if (key.equals(box)) {
+                    markers.add("● " + boxMarker);
+                }
+                if (key.equals(previous)) {
+                    markers.add("◆ Previous");
+                }
+                cells.add(Map.of("label", grid.boxLabel(key), "marker", String.join(" ", markers),
+                        "style", key.equals(box) ? "good" : key.equals(previous) ? "accent" : "default"));
+            }
+            rows.add(Map.of("cells", cells));
+        }
+        return rows;
+    }
+
+    private List<Map<String, Object>> buttons(@Nullable TalentReview r, Viewer viewer) {
+        List<Map<String, Object>> buttons = new ArrayList<>();
+        boolean open = r == null || (!r.locked() && r.participantConfirmedAt() == null && r.sponsorConfirmedAt() == null);
+        if (open && viewer == Viewer.PARTICIPANT) {
+            buttons.add(button(r == null || r.preparationSubmittedAt() == null ? "Prepare" : "Edit my preparation", "talent.prep.open"));
+        }
+        if (open && viewer == Viewer.SPONSOR) {
+            buttons.add(button(r == null || r.sponsorSubmittedAt() == null ? "Give my input" : "Edit my input", "talent.sponsor.open"));
+        }
+        if (r != null && !r.locked() && r.preparationSubmittedAt() != null && r.sponsorSubmittedAt() != null) {
+            buttons.add(button("Record agreed outcome", "talent.outcome.open"));
+            boolean recorded = !TalentReviews.map(r.outcome()).isEmpty();
+            boolean mine = viewer == Viewer.PARTICIPANT ? r.participantConfirmedAt() != null : r.sponsorConfirmedAt() != null;
+            if (recorded && !mine) {
+                buttons.add(button("Confirm the agreed outcome", "talent.outcome.confirm"));
+            }
+        }
+        buttons.add(button("History", "talent.history"));
+        return buttons;
+    }
+
+    private static Map<String, Object> button(String label, String action) {
+        return Map.of("label", label, "action", action);
+    }
+
+    private String statusText(@Nullable TalentReview r) {
+        if (r == null) {
+            return "not started";
+        }
+        return switch (r.state()) {
+            case PREPARING -> (r.preparationSubmittedAt() == null ? "participant preparing" : "participant prepared")
+                    + " · " + (r.sponsorSubmittedAt() == null ? "sponsor input to come" : "sponsor input given")
+                    + (TalentReviews.map(r.outcome()).isEmpty() ? "" : " · outcome awaiting "
+                        + (r.participantConfirmedAt() == null ? "participant's" : "sponsor's") + " confirmation");
+            case AGREED -> "agreed by both, awaiting moderation";
+            case MODERATED -> "moderated by the programme team";
+            case FED_BACK -> "moderated and fed back";
+        };
+    }
+
+    String box(@Nullable String key) {
+        return key == null || key.isBlank() ? null : grid.boxLabel(key);
+    }
+
+    @Nullable
+    private static String label(List<TalentGrid.Option> options, @Nullable String key) {
+        return key == null ? null : options.stream().filter(o -> o.key().equals(key)).map(TalentGrid.Option::label)
+                .findFirst().orElse(null);
+    }
+
+    private static void fact(List<Map<String, Object>> facts, String title, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(Map.of("title", title, "value", value));
+        }
+    }
+
+    private static List<Map<String, Object>> options(List<TalentGrid.Option> options) {
+        return options.stream().map(o -> Map.<String, Object>of("key", o.key(), "label", o.label())).toList();
+    }
+
+    static String shown(@Nullable String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.replace('[', '(').replace(']', ')').replaceAll("[*_`#>|~]", " ")
+                .replaceAll("[\\p{Cntrl}&&[^\n]]", " ").replaceAll("[ \\t]+", " ").strip();
+        return t.length() > max ? t.substring(0, max - 1) + "…" : t;
+    }
+}

@@ -1,0 +1,160 @@
+package uk.nhs.hps.talent;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The three forms of the conversation (participant preparation, sponsor input, agreed outcome) as field
+ * lists built from the grid's data, and the checks on what a card submitted. A problem names the field by
+ * its label; a form with problems is never saved, in part or in whole.
+ */
+@Singleton
+class TalentForms {
+
+    static final int MAX_TEXT = 2000;
+    static final int ACTIONS = 3;
+
+    enum Kind { CHOICE, TEXT, DATE, FLAG }
+
+    record Field(String key, String label, Kind kind, List<TalentGrid.Option> options, boolean required) {
+        boolean allows(String value) {
+            return options.stream().anyMatch(o -> o.key().equals(value));
+        }
+    }
+
+    enum Form { PREPARATION, SPONSOR, OUTCOME }
+
+    private final TalentGrid grid;
+
+    TalentForms(TalentGrid grid) {
+        this.grid = grid;
+    }
+
+    List<Field> fields(Form form) {
+        List<Field> fields = new ArrayList<>();
+        switch (form) {
+            case PREPARATION -> {
+                fields.add(text("aspirations", "Career aspirations", true));
+                fields.add(choice("growth", "Growth direction", grid.growth(), true));
+                fields.add(choice("performance", "My performance in my current role", grid.performance(), true));
+                indicators(fields, true);
+                fields.add(choice("proposedBox", "The box I propose", grid.boxOptions(), true));
+                fields.add(text("developmentWishes", "Development I would like", false));
+            }
+            case SPONSOR -> {
+                fields.add(choice("performance", "Performance in current role", grid.performance(), true));
+                indicators(fields, true);
+                fields.add(choice("proposedBox", "The box I propose", grid.boxOptions(), true));
+            }
+            case OUTCOME -> {
+                fields.add(choice("agreedBox", "Agreed box", grid.boxOptions(), true));
+                fields.add(new Field("specialistPath", "Specialist path", Kind.FLAG, List.of(), false));
+                fields.add(choice("readiness", "Readiness for the next level", grid.readiness(), true));
+                for (int n = 1; n <= ACTIONS; n++) {
+                    fields.add(text("action" + n + "Text", "Development action " + n, n == 1));
+                    fields.add(choice("action" + n + "Type", "Action " + n + " type (70:20:10)", grid.actionTypes(), false));
+                    fields.add(choice("action" + n + "Owner", "Action " + n + " owner", List.of(
+                            new TalentGrid.Option("PARTICIPANT", "Participant"), new TalentGrid.Option("SPONSOR", "Sponsor")), false));
+                    fields.add(new Field("action" + n + "Due", "Action " + n + " due date", Kind.DATE, List.of(), false));
+                }
+                fields.add(new Field("nextReview", "Next review date", Kind.DATE, List.of(), true));
+            }
+        }
+        return fields;
+    }
+
+    /** The submitted values of the form's fields, trimmed; keys not on the form are dropped. */
+    Map<String, String> values(Form form, Map<String, Object> data) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Field f : fields(form)) {
+            Object v = data.get(f.key());
+            values.put(f.key(), v == null ? "" : String.valueOf(v).replace("\r\n", "\n").strip());
+        }
+        return values;
+    }
+
+    /**
+     * Problems with the values. Drafts are checked for bad values only; a submission must also be complete.
+     */
+    List<String> problems(Form form, Map<String, String> values, boolean complete, LocalDate today) {
+        List<String> problems = new ArrayList<>();
+        for (Field f : fields(form)) {
+            String v = values.getOrDefault(f.key(), "");
+            if (v.isEmpty()) {
+                if (complete && f.required()) {
+                    problems.add("**" + f.label() + "** is required.");
+                }
+                continue;
+            }
+            switch (f.kind()) {
+                case CHOICE -> {
+                    if (!f.allows(v)) {
+                        problems.add("**" + f.label() + "**: '" + TalentCards.shown(v, 40) + "' is not one of the choices.");
+                    }
+                }
+                case TEXT -> {
+                    if (v.length() > MAX_TEXT) {
+                        problems.add("**" + f.label() + "** is " + v.length() + " characters; the most is " + MAX_TEXT + ".");
+                    }
+                }
+                case DATE -> {
+                    LocalDate date = date(v);
+                    if (date == null) {
+                        problems.add("**" + f.label() + "** must be a date (YYYY-MM-DD).");
+                    } else if (date.isBefore(today) || date.isAfter(today.plusYears(5))) {
+                        problems.add("**" + f.label() + "** must be between today and five years from now.");
+                    }
+                }
+                case FLAG -> {
+                    if (!Set.of("true", "false").contains(v)) {
+                        problems.add("**" + f.label() + "** must be yes or no.");
+                    }
+                }
+            }
+        }
+        if (form == Form.OUTCOME) {
+            for (int n = 1; n <= ACTIONS; n++) {
+                boolean hasText = !values.getOrDefault("action" + n + "Text", "").isEmpty();
+                for (String part : List.of("Type", "Owner", "Due")) {
+                    if (hasText && complete && values.getOrDefault("action" + n + part, "").isEmpty()) {
+                        problems.add("**Action " + n + " " + (part.equals("Due") ? "due date" : part.toLowerCase()
+                                + (part.equals("Type") ? " (70:20:10)" : "")) + "** is required for each development action.");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private void indicators(List<Field> fields, boolean required) {
+        for (TalentGrid.Option indicator : grid.indicators()) {
+            fields.add(choice("rating_" + indicator.key(), indicator.label() + ": rating", grid.ratings(), required));
+            fields.add(text("evidence_" + indicator.key(), indicator.label() + ": evidence", required));
+        }
+    }
+
+    private static Field choice(String key, String label, List<TalentGrid.Option> options, boolean required) {
+        return new Field(key, label, Kind.CHOICE, options, required);
+    }
+
+    private static Field text(String key, String label, boolean required) {
+        return new Field(key, label, Kind.TEXT, List.of(), required);
+    }
+
+    @Nullable
+    static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

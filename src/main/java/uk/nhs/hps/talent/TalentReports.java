@@ -1,0 +1,158 @@
+package uk.nhs.hps.talent;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.roster.CsvCells;
+import uk.nhs.hps.roster.NotFound;
+import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.roster.Role;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the programme team sees of the talent conversations: per cohort and cycle, placements and status
+ * only (never the answers or the wellbeing note), counts per box, movement since the previous agreed
+ * placement, and the conversations still outstanding. Each participant included is audited as read.
+ */
+@Singleton
+public class TalentReports {
+
+    @Serdeable
+    public record Placement(long participantId, String name, String status, @Nullable String box,
+                            @Nullable String boxLabel, @Nullable String previousBox, String movement, @Nullable Long reviewId) {
+    }
+
+    @Serdeable
+    public record CohortReport(long cohortId, String cycle, String gridVersion, int participants,
+                               Map<String, Integer> perBox, Map<String, Integer> movement,
+                               Map<String, Integer> outstanding, List<Placement> placements) {
+    }
+
+    private final TalentReviewRepository reviews;
+    private final TalentReviews conversation;
+    private final TalentGrid grid;
+    private final PersonRepository people;
+    private final AuditLog audit;
+
+    TalentReports(TalentReviewRepository reviews, TalentReviews conversation, TalentGrid grid, PersonRepository people,
+                  AuditLog audit) {
+        this.reviews = reviews;
+        this.conversation = conversation;
+        this.grid = grid;
+        this.people = people;
+        this.audit = audit;
+    }
+
+    /** The cohort's placements in a cycle (the current one when null), audited under the actor's name. */
+    public CohortReport cohort(long cohortId, @Nullable String cycle, String actor) {
+        String c = cycle == null || cycle.isBlank() ? conversation.currentCycle() : cycle.strip();
+        List<Person> participants = people.findByCohortId(cohortId).stream()
+                .filter(p -> p.role() == Role.PARTICIPANT && p.anonymisedAt() == null).toList();
+        Map<String, Integer> perBox = new LinkedHashMap<>();
+        grid.boxKeys().forEach(k -> perBox.put(k, 0));
+        Map<String, Integer> movement = new LinkedHashMap<>();
+        for (String m : List.of("UP", "DOWN", "ACROSS", "SAME", "FIRST_PLACEMENT")) {
+            movement.put(m, 0);
+        }
+        Map<String, Integer> outstanding = new LinkedHashMap<>();
+        for (String o : List.of("NOT_STARTED", "PARTICIPANT_PREPARING", "AWAITING_SPONSOR", "AWAITING_AGREEMENT",
+                "AWAITING_MODERATION", "AWAITING_FEEDBACK")) {
+            outstanding.put(o, 0);
+        }
+        List<Placement> placements = new ArrayList<>();
+        for (Person p : participants) {
+            List<TalentReview> history = reviews.findByParticipantPersonIdOrderByCycle(p.id());
+            Optional<TalentReview> now = history.stream().filter(r -> r.cycle().equals(c)).findFirst();
+            String previous = history.stream().filter(r -> r.cycle().compareTo(c) < 0 && r.agreedBox() != null)
+                    .reduce((a, b) -> b).map(TalentReview::agreedBox).orElse(null);
+            String box = now.map(TalentReview::agreedBox).orElse(null);
+            String move = box == null ? "NONE" : previous == null ? "FIRST_PLACEMENT" : movement(grid, previous, box);
+            if (box != null) {
+                perBox.merge(box, 1, Integer::sum);
+                movement.merge(move, 1, Integer::sum);
+            }
+            String stage = stage(now.orElse(null));
+            if (stage != null) {
+                outstanding.merge(stage, 1, Integer::sum);
+            }
+            placements.add(new Placement(p.id(), p.displayName(), now.map(TalentReview::status).orElse("NOT_STARTED"), box,
+                    box == null ? null : grid.boxLabel(box), previous, move, now.map(TalentReview::id).orElse(null)));
+            audit.record(actor, AuditLog.READ, p.id(), "VIEW_TALENT_PLACEMENTS: cohort " + cohortId + " report, cycle " + c);
+        }
+        return new CohortReport(cohortId, c, grid.version(), participants.size(), perBox, movement, outstanding, placements);
+    }
+
+    /** The same report as CSV, one row per participant; every cell is neutralised against formulas. */
+    public String csv(long cohortId, @Nullable String cycle, String actor) {
+        CohortReport report = cohort(cohortId, cycle, actor);
+        StringBuilder out = new StringBuilder("participant_id,name,cycle,status,box,box_label,previous_box,movement\n");
+        for (Placement p : report.placements()) {
+            out.append(String.join(",", List.of(String.valueOf(p.participantId()), cell(p.name()), cell(report.cycle()),
+                    cell(p.status()), cell(p.box()), cell(p.boxLabel()), cell(p.previousBox()), cell(p.movement())))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** Moderation and feedback by the programme team: AGREED, then MODERATED, then FED_BACK. */
+    public Placement advance(long reviewId, String to, @Nullable Long actorPersonId, String actor) {
+        TalentReview.Status target;
+        try {
+            target = TalentReview.Status.valueOf(to);
+        } catch (IllegalArgumentException e) {
+            throw new uk.nhs.hps.roster.InvalidRequest("Unknown status " + to + ".");
+        }
+        TalentReview r = reviews.findById(reviewId).orElseThrow(() -> new NotFound("No talent review " + reviewId + "."));
+        TalentReview saved = actorPersonId == null ? conversation.advance(r, target)
+                : conversation.advance(actorPersonId, reviewId, target);
+        audit.record(actor, "TALENT_" + target.name(), saved.participantPersonId(), "talent review " + reviewId);
+        Person p = people.findById(saved.participantPersonId()).orElseThrow();
+        return new Placement(p.id(), p.displayName(), saved.status(), saved.agreedBox(), grid.boxLabel(saved.agreedBox()),
+                null, "NONE", saved.id());
+    }
+
+    /** UP (more potential or performance, nothing less), DOWN, ACROSS (one up, one down) or SAME. */
+    static String movement(TalentGrid grid, String from, String to) {
+        int potential = Integer.compare(grid.potentialRank(to), grid.potentialRank(from));
+        int performance = Integer.compare(grid.performanceRank(to), grid.performanceRank(from));
+        if (potential == 0 && performance == 0) {
+            return "SAME";
+        }
+        if (potential >= 0 && performance >= 0) {
+            return "UP";
+        }
+        if (potential <= 0 && performance <= 0) {
+            return "DOWN";
+        }
+        return "ACROSS";
+    }
+
+    @Nullable
+    private static String stage(@Nullable TalentReview r) {
+        if (r == null) {
+            return "NOT_STARTED";
+        }
+        return switch (r.state()) {
+            case PREPARING -> r.preparationSubmittedAt() == null ? "PARTICIPANT_PREPARING"
+                    : r.sponsorSubmittedAt() == null ? "AWAITING_SPONSOR" : "AWAITING_AGREEMENT";
+            case AGREED -> "AWAITING_MODERATION";
+            case MODERATED -> "AWAITING_FEEDBACK";
+            case FED_BACK -> null;
+        };
+    }
+
+    private static String cell(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = CsvCells.neutralise(value);
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}

@@ -1,0 +1,416 @@
+package uk.nhs.hps.reflection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import uk.nhs.hps.privacy.AuditEvent;
+import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.privacy.DataLinks;
+import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.support.RecordsTestBase;
+import uk.nhs.hps.support.TestClock;
+import uk.nhs.hps.support.TestUsers;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reflective log driven through /api/messages, as a participant and as their sponsor. */
+@MicronautTest(transactional = false)
+class ReflectiveLogBotTest extends RecordsTestBase {
+
+    @Inject
+    ReflectionStore.Entries entries;
+    @Inject
+    ReflectionStore.Revisions revisions;
+    @Inject
+    ReflectionLog reflectionLog;
+    @Inject
+    TestClock clock;
+    @Inject
+    AuditLog audit;
+    @Inject
+    DataLinks links;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("hps.test.clock", "manual", "reflection.purge-enabled", "false");
+    }
+
+    @Test
+    void logReflectionOpensTheQuickTemplateWithThePatientDataReminder() {
+        TestUsers.User ann = newUser("Ann Participant");
+        onRoster(ann, Role.PARTICIPANT, null);
+
+        say(ann, "log reflection");
+
+        JsonNode card = lastCard(ann);
+        assertThat(cardId(card)).isEqualTo("reflection-entry");
+        assertThat(textOf(card)).contains("identify a patient");
+        assertThat(card.toString()).contains("step_what", "step_so_what", "step_now_what", "Inspiring shared purpose",
+                "Influencing for results", "70: experience");
+        assertThat(inputValue(card, "share")).isEqualTo("false");
+        assertThat(inputValue(card, "experiencedOn")).isEqualTo("2026-12-01");
+        assertThat(hasAction(card, "Use Gibbs reflective cycle (six steps)")).isTrue();
+    }
+
+    @Test
+    void plainReflectionMessageOpensTheCardWithWhatWasSaid() {
+        TestUsers.User ann = newUser("Ann Plain");
+        onRoster(ann, Role.PARTICIPANT, null);
+
+        say(ann, "reflection: I chaired my first divisional huddle");
+
+        assertThat(inputValue(lastCard(ann), "step_what")).isEqualTo("I chaired my first divisional huddle");
+    }
+
+    @Test
+    void gibbsTemplateAsksTheSixSteps() {
+        TestUsers.User ann = newUser("Ann Gibbs");
+        onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+
+        press(ann, merged(actionData(lastCard(ann), "Use Gibbs reflective cycle (six steps)"), Map.of("step_what", "Huddle")));
+
+        JsonNode card = lastCard(ann);
+        assertThat(card.toString()).contains("step_description", "step_feelings", "step_evaluation", "step_analysis",
+                "step_conclusion", "step_action_plan").doesNotContain("step_so_what");
+        assertThat(inputValue(card, "step_description")).isEqualTo("Huddle");
+    }
+
+    @Test
+    void validEntryIsSavedAndListed() {
+        TestUsers.User ann = newUser("Ann Saver");
+        long id = onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+
+        press(ann, entry(lastCard(ann), "Leading the huddle", "2026-11-20", "engaging_the_team,leading_with_care"));
+
+        assertThat(cardId(lastCard(ann))).isEqualTo("reflection-saved");
+        assertThat(entries.live(id)).singleElement().satisfies(e -> {
+            assertThat(e.title()).isEqualTo("Leading the huddle");
+            assertThat(e.dimensionKeys()).containsExactly("engaging_the_team", "leading_with_care");
+            assertThat(e.sharedWithSponsor()).isFalse();
+        });
+        say(ann, "my reflections");
+        assertThat(textOf(lastCard(ann))).contains("1 entry", "Leading the huddle", "Engaging the team, Leading with care");
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreNamedAndNothingIsSaved() {
+        TestUsers.User ann = newUser("Ann Invalid");
+        long id = onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+        Map<String, Object> bad = entry(lastCard(ann), "", "2027-01-01", "not_a_dimension");
+        bad.put("source", "vibes");
+        bad.put("step_so_what", "x".repeat(20_000));
+
+        press(ann, bad);
+
+        JsonNode card = lastCard(ann);
+        assertThat(cardId(card)).isEqualTo("reflection-entry");
+        assertThat(textOf(card)).contains("Nothing was saved", "**Title** is required",
+                "**Date of the experience** can't be in the future", "'not a dimension' is not one of the dimensions",
+                "**Where the learning came from**: 'vibes'", "**So what?** is 20000 characters");
+        assertThat(inputValue(card, "step_what")).isEqualTo("I led the morning huddle.");
+        assertThat(entries.live(id)).isEmpty();
+    }
+
+    @Test
+    void nhsNumberIsWarnedAboutBeforeSavingAndSaveAnywaySaves() {
+        TestUsers.User ann = newUser("Ann Warned");
+        long id = onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+        Map<String, Object> risky = entry(lastCard(ann), "A hard conversation", "2026-11-28", "");
+        risky.put("step_what", "The family of 943 476 5919 complained.");
+
+        press(ann, risky);
+
+        JsonNode warning = lastCard(ann);
+        assertThat(textOf(warning)).contains("may identify a patient", "**What?** contains what looks like an NHS number");
+        assertThat(entries.live(id)).isEmpty();
+
+        press(ann, merged(actionData(warning, "Save anyway"), risky));
+
+        assertThat(cardId(lastCard(ann))).isEqualTo("reflection-saved");
+        assertThat(entries.live(id)).hasSize(1);
+    }
+
+    @Test
+    void editingKeepsTheEarlierVersion() {
+        TestUsers.User ann = newUser("Ann Editor");
+        long id = onRoster(ann, Role.PARTICIPANT, null);
+        long entryId = saveEntry(ann, "First title", "2026-11-10");
+
+        press(ann, Map.of("action", "reflection.edit", "entryId", String.valueOf(entryId)));
+        JsonNode editCard = lastCard(ann);
+        assertThat(inputValue(editCard, "title")).isEqualTo("First title");
+        Map<String, Object> changed = merged(actionData(editCard, "Save"), inputs(editCard));
+        changed.put("title", "Better title");
+        press(ann, changed);
+
+        assertThat(textOf(lastCard(ann))).contains("earlier version is kept");
+        assertThat(entries.live(id)).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("Better title"));
+        assertThat(revisions.findByEntryIdOrderByRevision(entryId)).singleElement()
+                .satisfies(r -> assertThat(r.title()).isEqualTo("First title"));
+        press(ann, Map.of("action", "reflection.view", "entryId", String.valueOf(entryId)));
+        assertThat(textOf(lastCard(ann))).contains("Edited: 1 time");
+    }
+
+    @Test
+    void editFromAStaleCardIsRefusedAndTheNewerEditStands() {
+        TestUsers.User ann = newUser("Ann Stale");
+        long id = onRoster(ann, Role.PARTICIPANT, null);
+        long entryId = saveEntry(ann, "Original", "2026-11-10");
+        press(ann, Map.of("action", "reflection.edit", "entryId", String.valueOf(entryId)));
+        JsonNode editCard = lastCard(ann);
+        Map<String, Object> first = merged(actionData(editCard, "Save"), inputs(editCard));
+        first.put("title", "From the first window");
+        Map<String, Object> second = new HashMap<>(first);
+        second.put("title", "From the second window");
+
+        press(ann, first);
+        press(ann, second);
+
+        assertThat(cardId(lastCard(ann))).isEqualTo("reflection-error");
+        assertThat(textOf(lastCard(ann))).contains("changed since you opened it");
+        assertThat(entries.live(id)).singleElement().satisfies(e -> assertThat(e.title()).isEqualTo("From the first window"));
+    }
+
+    @Test
+    void newEntryCardSavedTwiceSavesOnce() {
+        TestUsers.User ann = newUser("Ann Twice");
+        long id = onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+        Map<String, Object> once = entry(lastCard(ann), "Pressed twice", "2026-11-10", "");
+
+        press(ann, once);
+        press(ann, once);
+
+        assertThat(textOf(lastCard(ann))).contains("Already saved");
+        assertThat(entries.live(id)).hasSize(1);
+    }
+
+    @Test
+    void deletedEntryCanBeRestoredWithinThirtyDaysOnly() {
+        TestUsers.User ann = newUser("Ann Deleter");
+        long id = onRoster(ann, Role.PARTICIPANT, null);
+        long kept = saveEntry(ann, "Keep me", "2026-11-10");
+        long lost = saveEntry(ann, "Lose me", "2026-11-11");
+
+        press(ann, Map.of("action", "reflection.delete", "entryId", String.valueOf(kept)));
+        assertThat(textOf(lastCard(ann))).contains("undo this for 30 days");
+        assertThat(entries.live(id)).extracting(ReflectionEntry::id).containsExactly(lost);
+        press(ann, actionData(lastCard(ann), "Undo"));
+        assertThat(cardId(lastCard(ann))).isEqualTo("reflection-restored");
+
+        press(ann, Map.of("action", "reflection.delete", "entryId", String.valueOf(lost)));
+        clock.advance(Duration.ofDays(31));
+        try {
+            press(ann, Map.of("action", "reflection.undo", "entryId", String.valueOf(lost)));
+        } finally {
+            clock.advance(Duration.ofDays(-31));
+        }
+        assertThat(textOf(lastCard(ann))).contains("restored for 30 days");
+        assertThat(entries.live(id)).extracting(ReflectionEntry::id).containsExactly(kept);
+    }
+
+    @Test
+    void someoneElsesEntryCannotBeEditedOrDeleted() {
+        TestUsers.User ann = newUser("Ann Owner");
+        TestUsers.User bob = newUser("Bob Other");
+        long annId = onRoster(ann, Role.PARTICIPANT, null);
+        onRoster(bob, Role.PARTICIPANT, null);
+        long entryId = saveEntry(ann, "Mine", "2026-11-10");
+
+        press(bob, Map.of("action", "reflection.delete", "entryId", String.valueOf(entryId)));
+        assertThat(cardId(lastCard(bob))).isEqualTo("reflection-error");
+        press(bob, Map.of("action", "reflection.view", "entryId", String.valueOf(entryId)));
+
+        assertThat(textOf(lastCard(bob))).contains("couldn't open");
+        assertThat(entries.live(annId)).hasSize(1);
+    }
+
+    @Test
+    void listIsPagedAndFilteredByMonthAndDimension() {
+        TestUsers.User ann = newUser("Ann Lister");
+        onRoster(ann, Role.PARTICIPANT, null);
+        for (int day = 1; day <= 6; day++) {
+            saveEntry(ann, "November " + day, "2026-11-0" + day);
+        }
+        saveEntry(ann, "October one", "2026-10-15");
+
+        say(ann, "my reflections");
+        JsonNode first = lastCard(ann);
+        assertThat(textOf(first)).contains("7 entries", "page 1 of 2", "November 6").doesNotContain("October one");
+        press(ann, merged(actionData(first, "Older"), Map.of()));
+        assertThat(textOf(lastCard(ann))).contains("page 2 of 2", "October one");
+
+        say(ann, "my reflections 2026-10");
+        assertThat(textOf(lastCard(ann))).contains("1 entry", "October one").doesNotContain("November 1");
+
+        press(ann, Map.of("action", "reflection.list", "page", "1", "dimension", "holding_to_account", "month", ""));
+        assertThat(textOf(lastCard(ann))).contains("No entries match");
+        say(ann, "my reflections engaging the team");
+        assertThat(textOf(lastCard(ann))).contains("7 entries · Engaging the team");
+    }
+
+    @Test
+    void sharedEntryIsSentToTheSponsorWhoMayReadItAndTheReadIsAudited() {
+        TestUsers.User ann = newUser("Ann Sharer");
+        TestUsers.User sam = newUser("Sam Sponsor");
+        long annId = onRoster(ann, Role.PARTICIPANT, null);
+        long samId = onRoster(sam, Role.SPONSOR, null);
+        sponsors(samId, annId);
+        say(ann, "log reflection");
+        Map<String, Object> shared = entry(lastCard(ann), "Shared learning", "2026-11-20", "sharing_the_vision");
+        shared.put("share", "true");
+
+        press(ann, shared);
+        assertThat(textOf(lastCard(ann))).contains("let your sponsor know");
+        deliverOutbox();
+
+        JsonNode notice = lastCard(sam);
+        assertThat(textOf(notice)).contains("Ann Sharer shared a reflective entry", "Shared learning");
+        press(sam, actionData(notice, "Read it"));
+        assertThat(textOf(lastCard(sam))).contains("Shared with you by Ann Sharer", "I led the morning huddle.");
+        assertThat(audit.about(annId)).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(AuditLog.person(samId));
+            assertThat(e.detail()).contains("VIEW_SHARED_REFLECTIONS");
+        });
+    }
+
+    @Test
+    void sponsorCannotOpenAnEntryThatWasNotShared() {
+        TestUsers.User ann = newUser("Ann Private");
+        TestUsers.User sam = newUser("Sam Curious");
+        long annId = onRoster(ann, Role.PARTICIPANT, null);
+        long samId = onRoster(sam, Role.SPONSOR, null);
+        sponsors(samId, annId);
+        long entryId = saveEntry(ann, "Private thoughts", "2026-11-10");
+        deliverOutbox();
+
+        press(sam, Map.of("action", "reflection.view", "entryId", String.valueOf(entryId)));
+
+        assertThat(textOf(lastCard(sam))).contains("couldn't open").doesNotContain("Private thoughts");
+        assertThat(connector.messagesTo(sam.conversationId())).hasSize(1);
+    }
+
+    @Test
+    void exportLinkGivesAPdfAndMarkdownOfTheWholeLog() throws Exception {
+        TestUsers.User ann = newUser("Ann Graduate");
+        long annId = onRoster(ann, Role.PARTICIPANT, null);
+        saveEntry(ann, "Budget challenge", "2026-10-03");
+        saveEntry(ann, "Team away day", "2026-11-12");
+
+        say(ann, "export reflections");
+
+        String text = last(ann).text();
+        assertThat(text).contains("15 minutes");
+        Matcher pdfLink = Pattern.compile("\\[PDF]\\((http[^)]+)\\)").matcher(text);
+        Matcher mdLink = Pattern.compile("\\[Markdown]\\((http[^)]+)\\)").matcher(text);
+        assertThat(pdfLink.find()).isTrue();
+        assertThat(mdLink.find()).isTrue();
+        HttpResponse<byte[]> pdf = download(pdfLink.group(1));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String all = new PDFTextStripper().getText(document);
+            assertThat(all).contains("Reflective log", "Ann Graduate", "2 entries, 3 October 2026 to 12 November 2026",
+                    "Summary", "1 of 9 dimensions covered", "Engaging the team", "Entries per month", "October 2026",
+                    "Budget challenge", "Team away day", "I led the morning huddle.", "Page 1 of");
+            assertThat(all.indexOf("Budget challenge")).isLessThan(all.indexOf("Team away day"));
+        }
+        String markdown = new String(download(mdLink.group(1)).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(markdown).contains("# Reflective log", "**Ann Graduate**", "| Engaging the team | 2 |",
+                "| November 2026 | 1 |", "### Budget challenge", "**What?**");
+        assertThat(audit.about(annId)).extracting(AuditEvent::action).contains("REFLECTIVE_LOG_EXPORT");
+    }
+
+    @Test
+    void myDataLinkDoesNotOpenTheReflectiveLogExport() throws Exception {
+        TestUsers.User ann = newUser("Ann Token");
+        long annId = onRoster(ann, Role.PARTICIPANT, null);
+        String token = links.issue(annId).url().replaceAll(".*/", "");
+
+        HttpResponse<byte[]> response = download(server.getURL() + "/reflection/export/" + token + "?format=pdf");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void promptsSeeWhenTheParticipantLastReflected() {
+        TestUsers.User ann = newUser("Ann Prompted");
+        long annId = onRoster(ann, Role.PARTICIPANT, null);
+        assertThat(reflectionLog.lastEntryAt(annId)).isEmpty();
+
+        saveEntry(ann, "Counted", "2026-11-10");
+
+        Instant now = clock.instant();
+        assertThat(reflectionLog.lastEntryAt(annId)).contains(now);
+        assertThat(reflectionLog.entriesBetween(annId, now.minusSeconds(60), now.plusSeconds(1))).isEqualTo(1);
+        assertThat(reflectionLog.entriesBetween(annId, now.plusSeconds(1), now.plusSeconds(60))).isZero();
+        assertThat(reflectionLog.newEntryCard(annId)).isInstanceOf(uk.nhs.hps.conversation.Reply.Card.class);
+    }
+
+    // ---- helpers
+
+    private long saveEntry(TestUsers.User user, String title, String date) {
+        say(user, "log reflection");
+        press(user, entry(lastCard(user), title, date, "engaging_the_team"));
+        assertThat(cardId(lastCard(user))).isEqualTo("reflection-saved");
+        return Long.parseLong(actionData(lastCard(user), "Open").path("entryId").asText());
+    }
+
+    /** A Save press on the entry card, with every field filled sensibly. */
+    private Map<String, Object> entry(JsonNode card, String title, String date, String dimensions) {
+        Map<String, Object> data = merged(actionData(card, "Save"), Map.of());
+        data.put("title", title);
+        data.put("experiencedOn", date);
+        data.put("step_what", "I led the morning huddle.");
+        data.put("step_so_what", "People speak up more when I ask first.");
+        data.put("step_now_what", "Ask before telling.");
+        data.put("dimensions", dimensions);
+        data.put("source", "experience");
+        data.put("assignment", "");
+        data.put("share", "false");
+        return data;
+    }
+
+    private static Map<String, Object> merged(JsonNode buttonData, Map<String, ?> inputs) {
+        Map<String, Object> data = new HashMap<>();
+        buttonData.fields().forEachRemaining(f -> data.put(f.getKey(), f.getValue().asText()));
+        data.putAll(inputs);
+        return data;
+    }
+
+    /** Every input's current value on a card, as Teams would submit them. */
+    private static Map<String, Object> inputs(JsonNode card) {
+        Map<String, Object> values = new HashMap<>();
+        card.path("body").forEach(element -> {
+            if (element.path("type").asText().startsWith("Input.")) {
+                values.put(element.path("id").asText(), element.path("value").asText());
+            }
+        });
+        return values;
+    }
+
+    private HttpResponse<byte[]> download(String url) throws Exception {
+        String path = URI.create(url).getRawPath() + (URI.create(url).getRawQuery() == null ? "" : "?" + URI.create(url).getRawQuery());
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

@@ -1,0 +1,334 @@
+package uk.nhs.hps.talent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.support.RecordsTestBase;
+import uk.nhs.hps.support.TestClock;
+import uk.nhs.hps.support.TestUsers;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The 9-box and Maximising Potential conversation through /api/messages, as participant and as sponsor. */
+@MicronautTest(transactional = false)
+class TalentConversationBotTest extends RecordsTestBase {
+
+    private static final List<String> INDICATORS = List.of("aspiration", "engagement", "setting_direction",
+            "engaging_people", "delivering_results");
+
+    @Inject
+    TalentReviewRepository reviews;
+    @Inject
+    TestClock clock;
+    @Inject
+    AuditLog audit;
+    @Inject
+    TalentReports reports;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("hps.test.clock", "manual", "reflection.purge-enabled", "false");
+    }
+
+    record Pair(TestUsers.User participant, long participantId, TestUsers.User sponsor, long sponsorId) {
+    }
+
+    @Test
+    void draftIsSavedAndResumed() {
+        Pair pair = pair();
+        say(pair.participant(), "my talent review");
+        press(pair.participant(), actionData(lastCard(pair.participant()), "Prepare"));
+        JsonNode form = lastCard(pair.participant());
+        assertThat(cardId(form)).isEqualTo("talent-preparation");
+
+        Map<String, Object> draft = button(form, "Save draft");
+        draft.put("aspirations", "Director of nursing in five years");
+        draft.put("wellbeing", "Tired after the winter rota");
+        press(pair.participant(), draft);
+        assertThat(last(pair.participant()).text()).contains("Draft saved");
+
+        say(pair.participant(), "my talent review");
+        press(pair.participant(), actionData(lastCard(pair.participant()), "Prepare"));
+        JsonNode resumed = lastCard(pair.participant());
+        assertThat(inputValue(resumed, "aspirations")).isEqualTo("Director of nursing in five years");
+        assertThat(inputValue(resumed, "wellbeing")).isEqualTo("Tired after the winter rota");
+        assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27").orElseThrow()
+                .preparationSubmittedAt()).isNull();
+    }
+
+    @Test
+    void bothPartiesAgreeAndTheGridShowsTheAgreedBox() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        deliverOutbox();
+        assertThat(last(pair.sponsor()).text()).contains("has prepared");
+
+        sponsorInput(pair, "MEDIUM_HIGH");
+        say(pair.sponsor(), "talent reviews");
+        press(pair.sponsor(), actionData(lastCard(pair.sponsor()), "Open " + pair.participant().name()));
+        press(pair.sponsor(), actionData(lastCard(pair.sponsor()), "Record agreed outcome"));
+        press(pair.sponsor(), outcome(lastCard(pair.sponsor()), "HIGH_MEDIUM"));
+        assertThat(textOf(lastCard(pair.sponsor()))).contains("awaiting participant's confirmation");
+        deliverOutbox();
+
+        say(pair.participant(), "my talent review");
+        press(pair.participant(), actionData(lastCard(pair.participant()), "Confirm the agreed outcome"));
+
+        JsonNode card = lastCard(pair.participant());
+        assertThat(textOf(card)).contains("agreed by both", "● Agreed", "Agreed box: High potential",
+                "Lead the winter planning cell");
+        assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27").orElseThrow())
+                .satisfies(r -> {
+                    assertThat(r.status()).isEqualTo("AGREED");
+                    assertThat(r.agreedBox()).isEqualTo("HIGH_MEDIUM");
+                });
+    }
+
+    @Test
+    void sponsorSeesThePreparationButNotAPrivateWellbeingNoteAndTheReadIsAudited() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+
+        say(pair.sponsor(), "talent reviews");
+        press(pair.sponsor(), actionData(lastCard(pair.sponsor()), "Open " + pair.participant().name()));
+
+        String seen = textOf(lastCard(pair.sponsor()));
+        assertThat(seen).contains("Participant's proposal: High potential", "Led the bed-flow huddle");
+        assertThat(seen).doesNotContain("Struggling with sleep");
+        assertThat(audit.about(pair.participantId())).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(AuditLog.person(pair.sponsorId()));
+            assertThat(e.detail()).contains("VIEW_TALENT_INPUTS");
+        });
+    }
+
+    @Test
+    void sharedWellbeingNoteIsShownToTheSponsor() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", true);
+
+        press(pair.sponsor(), Map.of("action", "talent.open", "participantId", String.valueOf(pair.participantId())));
+
+        assertThat(textOf(lastCard(pair.sponsor()))).contains("Wellbeing check-in (shared with you)", "Struggling with sleep");
+    }
+
+    @Test
+    void badValuesAreNamedAndNothingIsSaved() {
+        Pair pair = pair();
+        say(pair.participant(), "my talent review");
+        press(pair.participant(), actionData(lastCard(pair.participant()), "Prepare"));
+        Map<String, Object> bad = button(lastCard(pair.participant()), "Submit to my sponsor");
+        bad.put("growth", "SIDEWAYS");
+        bad.put("evidence_aspiration", "x".repeat(20_000));
+        bad.put("proposedBox", "TOP_RIGHT");
+
+        press(pair.participant(), bad);
+
+        JsonNode card = lastCard(pair.participant());
+        assertThat(cardId(card)).isEqualTo("talent-preparation");
+        assertThat(textOf(card)).contains("was not submitted", "**Growth direction**: 'SIDEWAYS' is not one of the choices",
+                "**Aspiration: evidence** is 20000 characters", "**The box I propose**: 'TOP RIGHT'",
+                "**Career aspirations** is required", "**My performance in my current role** is required");
+        assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27")).isEmpty();
+    }
+
+    @Test
+    void someoneWhoIsNotTheSponsorCannotSubmitSponsorInput() {
+        Pair pair = pair();
+        TestUsers.User other = newUser("Olly Othersponsor");
+        onRoster(other, Role.SPONSOR, null);
+
+        press(other, sponsorValues(pair.participantId(), "HIGH_HIGH"));
+
+        assertThat(cardId(lastCard(other))).isEqualTo("talent-error");
+        assertThat(textOf(lastCard(other))).contains("don't have access");
+        assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27")).isEmpty();
+    }
+
+    @Test
+    void confirmedRecordCannotBeEdited() {
+        Pair pair = pair();
+        agree(pair, "MEDIUM_MEDIUM");
+        int version = reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27").orElseThrow().version();
+        Map<String, Object> edit = preparationValues(pair.participantId(), "HIGH_HIGH", false);
+        edit.put("version", String.valueOf(version));
+
+        press(pair.participant(), edit);
+
+        assertThat(textOf(lastCard(pair.participant()))).contains("confirmed and can't be edited");
+        assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27").orElseThrow().version())
+                .isEqualTo(version);
+    }
+
+    @Test
+    void draftSubmittedTwiceAtOnceIsSavedOnce() {
+        Pair pair = pair();
+        Map<String, Object> draft = preparationValues(pair.participantId(), "HIGH_MEDIUM", false);
+        draft.put("action", "talent.prep.draft");
+        press(pair.participant(), draft);
+        int version = reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27").orElseThrow().version();
+        draft.put("version", String.valueOf(version));
+        connector.reset();
+
+        CompletableFuture<?> a = CompletableFuture.runAsync(() -> press(pair.participant(), draft));
+        CompletableFuture<?> b = CompletableFuture.runAsync(() -> press(pair.participant(), draft));
+        CompletableFuture.allOf(a, b).join();
+
+        assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27").orElseThrow().version())
+                .isEqualTo(version + 1);
+        String replies = connector.messagesTo(pair.participant().conversationId()).stream()
+                .map(c -> c.card() == null ? c.text() : textOf(c.card())).reduce("", String::concat);
+        assertThat(replies).contains("Draft saved", "changed since you opened it");
+    }
+
+    @Test
+    void nextCycleShowsThePreviousPlacementAndTheMovement() {
+        Pair pair = pair();
+        agree(pair, "MEDIUM_MEDIUM");
+        clock.advance(Duration.ofDays(365));
+        try {
+            agree(pair, "HIGH_MEDIUM");
+
+            say(pair.participant(), "my talent review");
+            assertThat(textOf(lastCard(pair.participant()))).contains("● Agreed", "◆ Previous",
+                    "Previous placement: Potential leader", "Agreed box: High potential");
+            press(pair.participant(), actionData(lastCard(pair.participant()), "History"));
+            assertThat(last(pair.participant()).text()).contains("2026-27: Potential leader", "2027-28: High potential", "up");
+        } finally {
+            clock.advance(Duration.ofDays(-365));
+        }
+    }
+
+    @Test
+    void cohortReportCountsBoxesMovementAndOutstandingWithoutTheAnswers() {
+        long cohortId = cohort().id();
+        Pair agreed = pair(cohortId);
+        pair(cohortId);
+        agree(agreed, "HIGH_HIGH");
+
+        TalentReports.CohortReport report = reports.cohort(cohortId, null, "person:1");
+
+        assertThat(report.participants()).isEqualTo(2);
+        assertThat(report.perBox()).containsEntry("HIGH_HIGH", 1);
+        assertThat(report.movement()).containsEntry("FIRST_PLACEMENT", 1);
+        assertThat(report.outstanding()).containsEntry("NOT_STARTED", 1).containsEntry("AWAITING_MODERATION", 1);
+        assertThat(reports.csv(cohortId, null, "person:1")).contains("HIGH_HIGH").doesNotContain("Struggling with sleep");
+        assertThat(audit.about(agreed.participantId())).anySatisfy(e -> assertThat(e.detail()).contains("VIEW_TALENT_PLACEMENTS"));
+    }
+
+    // ---- helpers
+
+    private Pair pair() {
+        return pair(null);
+    }
+
+    private Pair pair(Long cohortId) {
+        TestUsers.User p = newUser("Priya Participant");
+        TestUsers.User s = newUser("Sid Sponsor");
+        long pid = onRoster(p, Role.PARTICIPANT, cohortId);
+        long sid = onRoster(s, Role.SPONSOR, null);
+        sponsors(sid, pid);
+        return new Pair(p, pid, s, sid);
+    }
+
+    private void agree(Pair pair, String box) {
+        prepare(pair, box, false);
+        sponsorInput(pair, box);
+        int version = reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow().version();
+        Map<String, Object> outcome = outcomeValues(pair.participantId(), box);
+        outcome.put("version", String.valueOf(version));
+        press(pair.sponsor(), outcome);
+        press(pair.participant(), Map.of("action", "talent.outcome.confirm", "participantId", String.valueOf(pair.participantId()),
+                "version", String.valueOf(version + 1)));
+        assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow().status())
+                .isEqualTo("AGREED");
+    }
+
+    private String currentCycle() {
+        return TalentReviews.cycleOf(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+    }
+
+    private void prepare(Pair pair, String box, boolean shareWellbeing) {
+        Map<String, Object> values = preparationValues(pair.participantId(), box, shareWellbeing);
+        values.put("version", reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
+                .map(r -> String.valueOf(r.version())).orElse("0"));
+        press(pair.participant(), values);
+        assertThat(cardId(lastCard(pair.participant()))).isEqualTo("talent-review");
+    }
+
+    private void sponsorInput(Pair pair, String box) {
+        Map<String, Object> values = sponsorValues(pair.participantId(), box);
+        values.put("version", String.valueOf(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
+                .orElseThrow().version()));
+        press(pair.sponsor(), values);
+        assertThat(textOf(lastCard(pair.sponsor()))).contains("sponsor input given");
+    }
+
+    private Map<String, Object> preparationValues(long participantId, String box, boolean shareWellbeing) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("action", "talent.prep.submit");
+        v.put("participantId", String.valueOf(participantId));
+        v.put("version", "0");
+        v.put("wellbeing", "Struggling with sleep since the night shifts");
+        v.put("wellbeingShared", String.valueOf(shareWellbeing));
+        v.put("aspirations", "Chief operating officer");
+        v.put("growth", "STRETCH");
+        v.put("performance", "HIGH");
+        for (String i : INDICATORS) {
+            v.put("rating_" + i, "DEVELOPING");
+            v.put("evidence_" + i, "Led the bed-flow huddle for " + i);
+        }
+        v.put("proposedBox", box);
+        v.put("developmentWishes", "A board-level stretch assignment");
+        return v;
+    }
+
+    private Map<String, Object> sponsorValues(long participantId, String box) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("action", "talent.sponsor.submit");
+        v.put("participantId", String.valueOf(participantId));
+        v.put("version", "0");
+        v.put("performance", "HIGH");
+        for (String i : INDICATORS) {
+            v.put("rating_" + i, "DEMONSTRATED");
+            v.put("evidence_" + i, "Seen at the quality committee");
+        }
+        v.put("proposedBox", box);
+        return v;
+    }
+
+    private Map<String, Object> outcomeValues(long participantId, String box) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("action", "talent.outcome.save");
+        v.put("participantId", String.valueOf(participantId));
+        v.put("agreedBox", box);
+        v.put("specialistPath", "false");
+        v.put("readiness", "ONE_TO_THREE_YEARS");
+        v.put("action1Text", "Lead the winter planning cell");
+        v.put("action1Type", "EXPERIENCE");
+        v.put("action1Owner", "PARTICIPANT");
+        v.put("action1Due", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusMonths(3).toString());
+        v.put("nextReview", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusMonths(6).toString());
+        return v;
+    }
+
+    private Map<String, Object> outcome(JsonNode card, String box) {
+        Map<String, Object> v = outcomeValues(0, box);
+        v.putAll(button(card, "Save and confirm"));
+        return v;
+    }
+
+    private static Map<String, Object> button(JsonNode card, String title) {
+        Map<String, Object> data = new HashMap<>();
+        actionData(card, title).fields().forEachRemaining(f -> data.put(f.getKey(), f.getValue().asText()));
+        return data;
+    }
+}
