@@ -12,7 +12,7 @@ CREATE TABLE announcement (
     status            VARCHAR(16)    NOT NULL,
     send_at           TIMESTAMP WITH TIME ZONE,
     time_zone         VARCHAR(64)    NOT NULL,
-    created_by        BIGINT REFERENCES person (id),
+    created_by        BIGINT,  -- author (a person id); no foreign key: the text is the programme's, not the author's data
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     revision          INTEGER        NOT NULL DEFAULT 0

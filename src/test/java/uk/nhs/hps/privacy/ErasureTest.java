@@ -164,10 +164,51 @@ class ErasureTest extends BotTestBase {
         }
     }
 
+    /** The newest row of a referenced table, seeding one generically if the table is still empty. */
     private static long newestIdIn(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM " + table)) {
-            return rs.next() ? rs.getLong(1) : 0;
+            if (rs.next() && rs.getObject(1) != null) {
+                return rs.getLong(1);
+            }
         }
+        DatabaseMetaData meta = c.getMetaData();
+        Map<String, String> references = new HashMap<>();
+        try (ResultSet rs = meta.getImportedKeys(null, c.getSchema(), table)) {
+            while (rs.next()) {
+                references.put(rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT), rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        try (ResultSet rs = meta.getColumns(null, c.getSchema(), table, "%")) {
+            while (rs.next()) {
+                String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+                if ("YES".equals(rs.getString("IS_AUTOINCREMENT")) || column.equals("id")) {
+                    continue;
+                }
+                names.add(column);
+                String referenced = references.get(column);
+                values.add(referenced != null ? newestIdIn(c, referenced) : plainValue(rs.getInt("DATA_TYPE"), rs.getInt("COLUMN_SIZE")));
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+                + String.join(", ", names.stream().map(n -> "?").toList()) + ")")) {
+            for (int i = 0; i < values.size(); i++) {
+                s.setObject(i + 1, values.get(i));
+            }
+            s.executeUpdate();
+        }
+        return newestIdIn(c, table);
+    }
+
+    private static Object plainValue(int type, int size) {
+        return switch (type) {
+            case Types.VARCHAR, Types.CHAR, Types.CLOB, Types.LONGVARCHAR, Types.NVARCHAR -> truncate("DRAFT", size);
+            case Types.DATE -> java.sql.Date.valueOf(LocalDate.of(2026, 1, 1));
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> java.sql.Timestamp.valueOf("2026-01-01 09:00:00");
+            case Types.BOOLEAN, Types.BIT -> false;
+            default -> 1;
+        };
     }
 
     private static Object valueFor(PersonalDataTables.Table table, String column, int type, int size, long eve) {
