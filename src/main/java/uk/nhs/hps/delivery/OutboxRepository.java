@@ -13,14 +13,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface OutboxRepository extends CrudRepository<OutboundMessage, Long> {
 
-    @Query("""
-            INSERT INTO outbound_message (idempotency_key, campaign, person_id, teams_identity_id, payload, not_before,
-                                          status, attempts, created_at, updated_at)
-            VALUES (:idempotencyKey, :campaign, :personId, :teamsIdentityId, :payload, :notBefore, 'PENDING', 0, :now, :now)
-            ON CONFLICT DO NOTHING""")
-    int insertIfAbsent(String idempotencyKey, @Nullable String campaign, @Nullable Long personId,
-                       @Nullable Long teamsIdentityId, String payload, Instant notBefore, Instant now);
-
     Optional<OutboundMessage> findByIdempotencyKey(String idempotencyKey);
 
     @Query("SELECT id FROM outbound_message WHERE status = 'PENDING' AND not_before <= :now ORDER BY not_before, id LIMIT :limit")
