@@ -8,14 +8,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 
 /**
@@ -29,8 +25,8 @@ public final class FakeEntraIssuer {
     private static final FakeEntraIssuer INSTANCE = new FakeEntraIssuer();
 
     private final HttpServer server;
-    private final KeyPair keys = newKeyPair();
-    private final KeyPair strangerKeys = newKeyPair();
+    private final KeyPair keys = TestSigning.newKeyPair();
+    private final KeyPair strangerKeys = TestSigning.newKeyPair();
 
     public static FakeEntraIssuer instance() {
         return INSTANCE;
@@ -42,10 +38,10 @@ public final class FakeEntraIssuer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/tenant/v2.0/.well-known/openid-configuration", exchange -> respond(exchange, """
+        server.createContext("/tenant/v2.0/.well-known/openid-configuration", exchange -> TestSigning.respond(exchange, """
                 {"issuer":"%s","jwks_uri":"%s/tenant/discovery/v2.0/keys","id_token_signing_alg_values_supported":["RS256"]}"""
                 .formatted(issuer(), baseUrl())));
-        server.createContext("/tenant/discovery/v2.0/keys", exchange -> respond(exchange, jwks()));
+        server.createContext("/tenant/discovery/v2.0/keys", exchange -> TestSigning.respond(exchange, jwks()));
         server.start();
     }
 
@@ -86,33 +82,6 @@ public final class FakeEntraIssuer {
     }
 
     private String jwks() {
-        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return """
-                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
-                .formatted(KEY_ID, b64.encodeToString(unsigned(key.getModulus().toByteArray())),
-                        b64.encodeToString(unsigned(key.getPublicExponent().toByteArray())));
-    }
-
-    private static byte[] unsigned(byte[] bytes) {
-        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestSigning.jwks(KEY_ID, keys, "");
     }
 }

@@ -8,14 +8,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,8 +27,8 @@ public final class FakeTokenIssuer {
     private static final FakeTokenIssuer INSTANCE = new FakeTokenIssuer();
 
     private final HttpServer server;
-    private final KeyPair keys = newKeyPair();
-    private final KeyPair strangerKeys = newKeyPair();
+    private final KeyPair keys = TestSigning.newKeyPair();
+    private final KeyPair strangerKeys = TestSigning.newKeyPair();
     private final AtomicInteger tokensIssued = new AtomicInteger();
 
     public static FakeTokenIssuer instance() {
@@ -45,13 +41,13 @@ public final class FakeTokenIssuer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/v1/.well-known/openidconfiguration", exchange -> respond(exchange, """
+        server.createContext("/v1/.well-known/openidconfiguration", exchange -> TestSigning.respond(exchange, """
                 {"issuer":"%s","jwks_uri":"%s/v1/keys","id_token_signing_alg_values_supported":["RS256"]}"""
                 .formatted(BOT_FRAMEWORK_ISSUER, baseUrl())));
-        server.createContext("/v1/keys", exchange -> respond(exchange, jwks()));
+        server.createContext("/v1/keys", exchange -> TestSigning.respond(exchange, jwks()));
         server.createContext("/token", exchange -> {
             tokensIssued.incrementAndGet();
-            respond(exchange, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"outgoing-test-token\"}");
+            TestSigning.respond(exchange, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"outgoing-test-token\"}");
         });
         server.start();
     }
@@ -103,33 +99,6 @@ public final class FakeTokenIssuer {
     }
 
     private String jwks() {
-        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return """
-                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s","endorsements":["msteams","emulator"]}]}"""
-                .formatted(KEY_ID, b64.encodeToString(unsigned(key.getModulus().toByteArray())),
-                        b64.encodeToString(unsigned(key.getPublicExponent().toByteArray())));
-    }
-
-    private static byte[] unsigned(byte[] bytes) {
-        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestSigning.jwks(KEY_ID, keys, "\"endorsements\":[\"msteams\",\"emulator\"]");
     }
 }
