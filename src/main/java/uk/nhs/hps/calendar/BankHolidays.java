@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.roster.InvalidRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +29,14 @@ import java.util.TreeMap;
 public class BankHolidays {
 
     static final String SHIPPED = "/calendar/bank-holidays-england-and-wales.json";
+    static final int MAX_NAME = 100;
+
+    /** Where a listed day comes from: the shipped file, a programme-team addition (or rename), or a removal. */
+    public enum Origin { SHIPPED, ADDED, REMOVED }
+
+    /** A day in the listing; {@code REMOVED} days are shipped holidays the programme team took out (now working days). */
+    public record Entry(LocalDate date, String name, Origin origin, boolean holiday) {
+    }
 
     private final Map<LocalDate, String> shipped;
     private final BankHolidayOverrideRepository overrides;
@@ -55,11 +70,46 @@ public class BankHolidays {
         return days;
     }
 
-    /** Adds (or renames) a bank holiday. */
+    /**
+     * Bank holidays from {@code from} to {@code to} inclusive, with the programme team's edits marked: added or
+     * renamed days as {@code ADDED}, shipped days taken out as {@code REMOVED}.
+     */
+    public List<Entry> between(LocalDate from, LocalDate to) {
+        Map<LocalDate, Entry> days = new TreeMap<>();
+        shipped.forEach((day, name) -> days.put(day, new Entry(day, name, Origin.SHIPPED, true)));
+        for (BankHolidayOverride o : overrides.findAll()) {
+            days.put(o.holidayOn(), new Entry(o.holidayOn(), o.name(), o.holiday() ? Origin.ADDED : Origin.REMOVED, o.holiday()));
+        }
+        List<Entry> listed = new ArrayList<>();
+        days.forEach((day, entry) -> {
+            if (!day.isBefore(from) && !day.isAfter(to)) {
+                listed.add(entry);
+            }
+        });
+        return listed;
+    }
+
+    /** An ISO date as the programme team types it, or a clear {@link InvalidRequest}. */
+    public static LocalDate parseDay(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequest("Give the date as YYYY-MM-DD, for example 2027-05-03.");
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest("“" + text.strip() + "” is not a date: give it as YYYY-MM-DD, for example 2027-05-03.");
+        }
+    }
+
+    /** Adds (or renames) a bank holiday; a weekend day or an over-long name is an {@link InvalidRequest}. */
     public void add(LocalDate day, String name, String actor) {
         String clean = name == null || name.isBlank() ? "Bank holiday" : name.strip();
-        if (clean.length() > 100) {
-            throw new IllegalArgumentException("A bank holiday's name can be at most 100 characters.");
+        if (clean.length() > MAX_NAME) {
+            throw new InvalidRequest("A bank holiday's name can be at most " + MAX_NAME + " characters.");
+        }
+        if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            throw new InvalidRequest(day + " is a " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK)
+                    + ", already not a working day; add the weekday substitute instead.");
         }
         save(new BankHolidayOverride(day, clean, true, actor, clock.instant()));
         audit.record(actor, "BANK_HOLIDAY_ADDED", null, day.toString());

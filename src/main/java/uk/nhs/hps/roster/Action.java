@@ -23,6 +23,8 @@ public enum Action {
     MANAGE_ROSTER(false, false),
     BROADCAST(false, false),
     MANAGE_FAQ(false, false),
+    /** Add or remove England and Wales bank holidays (the nudges' working calendar). */
+    MANAGE_CALENDAR(false, false),
     VIEW_AUDIT_LOG(false, true);
 
     private final boolean aboutAPerson;

@@ -1,0 +1,104 @@
+package uk.nhs.hps.nudge;
+
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import uk.nhs.hps.support.TestClock;
+import uk.nhs.hps.support.TestDatabases;
+
+import java.sql.Connection;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two service instances on one PostgreSQL database run "enqueue due nudges" for the same instant at the same
+ * time (as two Quartz nodes would if the cluster lock ever failed): each nudge is queued exactly once.
+ */
+class TwoNodesEnqueueDueNudgesTest {
+
+    /** Thursday 1 April 2027, 09:00 in London (BST): the month's first working day, and the prompts' weekday and time. */
+    private static final Instant NINE_ON_THE_FIRST = Instant.parse("2027-04-01T08:00:00Z");
+    private static final int PAIRS = 150;
+
+    private final List<ApplicationContext> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        nodes.forEach(ApplicationContext::close);
+    }
+
+    @Test
+    void racingNodesEnqueueEachNudgeExactlyOnce() throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestDatabases.postgres());
+        properties.put("scheduling.enabled", "false");
+        properties.put("delivery.dispatcher-enabled", "false");
+        properties.put("hps.test.clock", "manual");
+        ApplicationContext first = node(properties);
+        ApplicationContext second = node(properties);
+        try (Connection c = NudgeFixtures.connect(properties)) {
+            NudgeFixtures fixtures = new NudgeFixtures(c);
+            long cohort = fixtures.cohort(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
+            for (int i = 0; i < PAIRS; i++) {
+                long sponsor = fixtures.person("SPONSOR", "Europe/London", null);
+                long participant = fixtures.person("PARTICIPANT", "Europe/London", cohort);
+                fixtures.sponsorship(participant, sponsor);
+                fixtures.prompts(participant, DayOfWeek.THURSDAY, LocalTime.of(9, 0), null);
+            }
+        }
+        first.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
+        second.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CompletableFuture<List<EnqueueDueNudges.Result>> a = CompletableFuture.supplyAsync(() -> passes(first, go), threads);
+        CompletableFuture<List<EnqueueDueNudges.Result>> b = CompletableFuture.supplyAsync(() -> passes(second, go), threads);
+        go.countDown();
+        List<EnqueueDueNudges.Result> results = new ArrayList<>(a.join());
+        results.addAll(b.join());
+        threads.shutdown();
+
+        try (Connection c = NudgeFixtures.connect(properties)) {
+            NudgeFixtures db = new NudgeFixtures(c);
+            assertThat(db.outboxRows("sponsor-meeting:")).isEqualTo(PAIRS);
+            assertThat(db.outboxRows("reflection-prompt:")).isEqualTo(PAIRS);
+            assertThat(db.mostRowsForOneKey()).isEqualTo(1);
+        }
+        assertThat(results).allSatisfy(r -> assertThat(r.failures()).isEmpty());
+        assertThat(results.stream().mapToInt(EnqueueDueNudges.Result::meetingNudges).sum()).isEqualTo(PAIRS);
+        assertThat(results.stream().mapToInt(EnqueueDueNudges.Result::reflectionPrompts).sum()).isEqualTo(PAIRS);
+    }
+
+    private ApplicationContext node(Map<String, Object> properties) {
+        ApplicationContext context = ApplicationContext.run(properties, "dev");
+        nodes.add(context);
+        return context;
+    }
+
+    /** Three passes in a row on one node, started together with the other node's. */
+    private static List<EnqueueDueNudges.Result> passes(ApplicationContext node, CountDownLatch go) {
+        EnqueueDueNudges nudges = node.getBean(EnqueueDueNudges.class);
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        List<EnqueueDueNudges.Result> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            results.add(nudges.run());
+        }
+        return results;
+    }
+}
