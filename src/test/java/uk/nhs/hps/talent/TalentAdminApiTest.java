@@ -7,6 +7,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.nhs.hps.admin.AdminApiTestBase;
+import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.privacy.ExportingPersonalData;
 import uk.nhs.hps.roster.ManagingCohorts;
 import uk.nhs.hps.roster.Person;
 import uk.nhs.hps.roster.PersonStatus;
@@ -45,6 +47,8 @@ class TalentAdminApiTest extends AdminApiTestBase {
     ManagingCohorts cohorts;
     @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    ExportingPersonalData exporting;
 
     @Test
     void cohortReportCountsEachBox() throws IOException {
@@ -192,6 +196,26 @@ class TalentAdminApiTest extends AdminApiTestBase {
         assertThat(report).doesNotContain(WELLBEING).doesNotContainIgnoringCase("wellbeing");
         assertThat(csv).doesNotContain(WELLBEING).doesNotContainIgnoringCase("wellbeing");
         assertThat(moderated).doesNotContain(WELLBEING).doesNotContainIgnoringCase("wellbeing");
+    }
+
+    @Test
+    void programmeTeamSubjectAccessExportWithholdsTheWellbeingNote() {
+        long participant = participant(cohort(), "Tam Exported");
+        withWellbeing(participant, true);
+
+        HttpResponse<String> export = get("/admin/api/people/" + participant + "/export");
+
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).contains("talent_review", "withheld: private to the participant").doesNotContain(WELLBEING);
+    }
+
+    @Test
+    void participantsOwnExportKeepsTheWellbeingNote() {
+        long participant = participant(cohort(), "Uma Own");
+        withWellbeing(participant, false);
+
+        assertThat(exporting.export(participant, AuditLog.person(participant), "my data").orElseThrow().toString())
+                .contains(WELLBEING);
     }
 
     @Test
