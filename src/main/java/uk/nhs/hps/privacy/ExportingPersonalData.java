@@ -30,6 +30,12 @@ public class ExportingPersonalData {
     /** Columns that hold other people's data even though the row refers to this person. */
     private static final Set<String> WITHHELD = Set.of("roster_upload.content");
 
+    /**
+     * Columns private to the subject: in their own export, withheld when anyone else (the programme team
+     * through the admin API) exports it. The 9-box wellbeing check-in is never the programme team's to read.
+     */
+    private static final Set<String> PRIVATE_TO_SUBJECT = Set.of("talent_review.wellbeing_note");
+
     private final TransactionOperations<Connection> transactions;
     private final PersonalDataTables tables;
     private final AuditLog audit;
@@ -46,15 +52,18 @@ public class ExportingPersonalData {
     /** The export, or empty if there is no such person. The export itself is audited. */
     public Optional<Map<String, Object>> export(long personId, String actor, String why) {
         List<PersonalDataTables.Table> about = tables.aboutPeople();
-        Optional<Map<String, Object>> document = transactions.executeRead(status -> read(status.getConnection(), about, personId));
+        boolean bySubject = actor.equals(AuditLog.person(personId));
+        Optional<Map<String, Object>> document = transactions.executeRead(status -> read(status.getConnection(), about, personId,
+                bySubject));
         document.ifPresent(d -> audit.record(actor, AuditLog.EXPORT, personId, why));
         return document;
     }
 
-    private Optional<Map<String, Object>> read(Connection c, List<PersonalDataTables.Table> about, long personId) {
+    private Optional<Map<String, Object>> read(Connection c, List<PersonalDataTables.Table> about, long personId,
+                                               boolean bySubject) {
         Map<String, Object> document = new LinkedHashMap<>();
         try {
-            List<Map<String, Object>> person = rows(c, "person", "id", personId);
+            List<Map<String, Object>> person = rows(c, "person", "id", personId, bySubject);
             if (person.isEmpty()) {
                 return Optional.empty();
             }
@@ -65,7 +74,7 @@ public class ExportingPersonalData {
             for (PersonalDataTables.Table table : about) {
                 List<Map<String, Object>> all = new ArrayList<>();
                 for (String column : table.personColumns()) {
-                    all.addAll(rows(c, table.name(), column, personId));
+                    all.addAll(rows(c, table.name(), column, personId, bySubject));
                 }
                 if (!all.isEmpty()) {
                     records.put(table.name(), all);
@@ -78,8 +87,8 @@ public class ExportingPersonalData {
         return Optional.of(document);
     }
 
-    private static List<Map<String, Object>> rows(Connection c, String table, String column, long personId)
-            throws SQLException {
+    private static List<Map<String, Object>> rows(Connection c, String table, String column, long personId,
+                                                  boolean bySubject) throws SQLException {
         // table and column names come from the database metadata, never from a request
         try (PreparedStatement s = c.prepareStatement("SELECT * FROM " + table + " WHERE " + column + " = ?")) {
             s.setLong(1, personId);
@@ -92,6 +101,11 @@ public class ExportingPersonalData {
                         String name = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
                         if (WITHHELD.contains(table + "." + name)) {
                             row.put(name, "(withheld: holds other people's data)");
+                            continue;
+                        }
+                        if (!bySubject && PRIVATE_TO_SUBJECT.contains(table + "." + name)) {
+                            row.put(name, rs.getObject(i) == null ? null
+                                    : "(withheld: private to the participant; in their own 'my data' export)");
                             continue;
                         }
                         row.put(name, value(rs.getObject(i)));

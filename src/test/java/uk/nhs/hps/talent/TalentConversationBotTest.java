@@ -2,6 +2,7 @@ package uk.nhs.hps.talent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.nhs.hps.privacy.AuditLog;
@@ -10,7 +11,12 @@ import uk.nhs.hps.support.RecordsTestBase;
 import uk.nhs.hps.support.TestClock;
 import uk.nhs.hps.support.TestUsers;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +39,8 @@ class TalentConversationBotTest extends RecordsTestBase {
     AuditLog audit;
     @Inject
     TalentReports reports;
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -224,7 +232,85 @@ class TalentConversationBotTest extends RecordsTestBase {
         assertThat(audit.about(agreed.participantId())).anySatisfy(e -> assertThat(e.detail()).contains("VIEW_TALENT_PLACEMENTS"));
     }
 
+    @Test
+    void programmeTeamMemberCannotOpenARecordInTheBotEvenWhenTheNoteIsSharedWithTheSponsor() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", true);
+        TestUsers.User pat = newUser("Pat Programme");
+        long patId = onRoster(pat, Role.PROGRAMME_TEAM, null);
+
+        press(pat, Map.of("action", "talent.open", "participantId", String.valueOf(pair.participantId())));
+
+        assertThat(cardId(lastCard(pat))).isEqualTo("talent-error");
+        assertThat(textOf(lastCard(pat))).contains("don't have access").doesNotContain("Struggling with sleep", "Wellbeing");
+        assertThat(auditRows(pair.participantId())).contains(AuditLog.person(patId) + " " + AuditLog.DENIED
+                + " VIEW_TALENT_INPUTS: sponsor reading talent record");
+    }
+
+    @Test
+    void programmeTeamHistoryRequestInTheBotIsRefusedAndAudited() {
+        Pair pair = pair();
+        agree(pair, "MEDIUM_MEDIUM");
+        TestUsers.User pat = newUser("Pat History");
+        long patId = onRoster(pat, Role.PROGRAMME_TEAM, null);
+
+        press(pat, Map.of("action", "talent.history", "participantId", String.valueOf(pair.participantId())));
+
+        assertThat(cardId(lastCard(pat))).isEqualTo("talent-error");
+        assertThat(auditRows(pair.participantId())).anyMatch(r -> r.startsWith(AuditLog.person(patId) + " " + AuditLog.DENIED));
+    }
+
+    @Test
+    void everyReadBySomeoneOtherThanTheParticipantIsInTheAuditEventTable() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        List<String> before = auditRows(pair.participantId());
+
+        press(pair.sponsor(), Map.of("action", "talent.open", "participantId", String.valueOf(pair.participantId())));
+        press(pair.sponsor(), Map.of("action", "talent.history", "participantId", String.valueOf(pair.participantId())));
+        press(pair.sponsor(), Map.of("action", "talent.sponsor.open", "participantId", String.valueOf(pair.participantId())));
+
+        List<String> reads = auditRows(pair.participantId()).subList(before.size(), auditRows(pair.participantId()).size());
+        assertThat(reads).containsExactly(
+                AuditLog.person(pair.sponsorId()) + " READ VIEW_TALENT_INPUTS: sponsor reading talent record",
+                AuditLog.person(pair.sponsorId()) + " READ VIEW_TALENT_INPUTS: talent history",
+                AuditLog.person(pair.sponsorId()) + " READ VIEW_TALENT_INPUTS: sponsor input card");
+    }
+
+    @Test
+    void theParticipantReadingTheirOwnRecordIsNotAuditedAsAReadBySomeoneElse() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        int before = auditRows(pair.participantId()).size();
+
+        say(pair.participant(), "my talent review");
+        String seen = textOf(lastCard(pair.participant()));
+        press(pair.participant(), actionData(lastCard(pair.participant()), "History"));
+
+        assertThat(seen).contains("Struggling with sleep");
+        assertThat(auditRows(pair.participantId())).hasSize(before);
+    }
+
     // ---- helpers
+
+    /** "actor action detail" of every audit_event row about the subject, oldest first, straight from the table. */
+    private List<String> auditRows(long subject) {
+        return transactions.executeRead(status -> {
+            List<String> rows = new ArrayList<>();
+            try (PreparedStatement s = status.getConnection().prepareStatement(
+                    "SELECT actor, action, detail FROM audit_event WHERE subject_person_id = ? ORDER BY id")) {
+                s.setLong(1, subject);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return rows;
+        });
+    }
 
     private Pair pair() {
         return pair(null);
