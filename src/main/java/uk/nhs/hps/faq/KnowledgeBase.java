@@ -40,9 +40,21 @@ public class KnowledgeBase {
         this.clock = clock;
     }
 
+    /**
+     * Warms the index in the background so the service is ready to accept traffic without waiting for it;
+     * a question that arrives first simply waits for the build (index() is synchronised).
+     */
     @EventListener
     void onStartup(StartupEvent event) {
-        index();
+        Thread warm = new Thread(() -> {
+            try {
+                index();
+            } catch (RuntimeException e) {
+                LOG.warn("FAQ index could not be built at startup; it will be built on the first question", e);
+            }
+        }, "faq-index-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** The current index, importing the shipped file first if the table is empty. */
