@@ -25,6 +25,17 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** The database engine behind a context's connections, e.g. "PostgreSQL" or "H2". */
+    public static String engine(io.micronaut.transaction.TransactionOperations<Connection> connections) {
+        return connections.executeRead(status -> {
+            try {
+                return status.getConnection().getMetaData().getDatabaseProductName();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     public static Map<String, String> properties(Kind kind) {
         return kind == Kind.H2 ? h2() : postgres();
     }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.hps.support.TestDatabases;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,14 +22,7 @@ class TalentConversationPostgresTest extends TalentConversationBotTest {
 
     @Test
     void runsOnPostgreSql() {
-        String engine = connections.executeRead(status -> {
-            try {
-                return status.getConnection().getMetaData().getDatabaseProductName();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(engine).isEqualTo("PostgreSQL");
+        assertThat(TestDatabases.engine(connections)).isEqualTo("PostgreSQL");
     }
 
     @Override
