@@ -13,6 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import uk.nhs.hps.roster.Action;
+import uk.nhs.hps.meeting.SettingCohortMeetingNudges;
 import uk.nhs.hps.roster.ManagingCohorts;
 
 import java.util.List;
@@ -23,10 +24,12 @@ import java.util.List;
 class CohortsController {
 
     private final ManagingCohorts cohorts;
+    private final SettingCohortMeetingNudges meetingNudges;
     private final AdminGate gate;
 
-    CohortsController(ManagingCohorts cohorts, AdminGate gate) {
+    CohortsController(ManagingCohorts cohorts, SettingCohortMeetingNudges meetingNudges, AdminGate gate) {
         this.cohorts = cohorts;
+        this.meetingNudges = meetingNudges;
         this.gate = gate;
     }
 
@@ -40,6 +43,19 @@ class CohortsController {
     AdminViews.CohortView get(long id, @Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
         gate.require(admin, Action.VIEW_COHORT_REPORTS, null, "read cohort");
         return AdminViews.CohortView.of(cohorts.get(id));
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    record MeetingNudgesRequest(@io.micronaut.core.annotation.Nullable String nudgeAt,
+                                @io.micronaut.core.annotation.Nullable Integer secondNudgeDay) {
+    }
+
+    /** When this cohort's sponsors are nudged about their monthly meeting; nulls restore the defaults. */
+    @Put("/{id}/meeting-nudges")
+    SettingCohortMeetingNudges.Timing meetingNudges(long id, @Body MeetingNudgesRequest request,
+                                                    @Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
+        gate.require(admin, Action.MANAGE_ROSTER, null, "cohort meeting nudges");
+        return meetingNudges.set(id, request.nudgeAt(), request.secondNudgeDay());
     }
 
     @Post

@@ -43,7 +43,7 @@ public class MeetingNudges {
     }
 
     private record PairRow(long sponsorshipId, long participantId, long sponsorId, String participantName,
-                           String sponsorZone, LocalDate startsOn) {
+                           String sponsorZone, LocalDate startsOn, String cohortNudgeAt, Integer cohortSecondDay) {
     }
 
     private record Group(long sponsorId, MeetingRules.Due due, ZoneId zone, List<PairRow> pairs) {
@@ -68,7 +68,8 @@ public class MeetingNudges {
     }
 
     private Pass compute(Connection c, Instant now, WorkingCalendar calendar) throws SQLException {
-        MeetingRules rules = new MeetingRules(calendar, settings.meetingNudgeTime(), settings.secondNudgeDay());
+        // one set of rules per distinct cohort timing; cohorts without their own use the service defaults
+        Map<String, MeetingRules> rulesByTiming = new java.util.HashMap<>();
         YearMonth utcMonth = YearMonth.from(now.atZone(ZoneOffset.UTC));
         List<PairRow> pairs = currentPairs(c);
         Map<Long, Map<LocalDate, MeetingRules.Cycle>> cycles = cycles(c, utcMonth.minusMonths(2).atDay(1));
@@ -82,6 +83,10 @@ public class MeetingNudges {
                 ZoneId zone = WorkingCalendar.zone(pair.sponsorZone());
                 YearMonth month = YearMonth.from(now.atZone(zone));
                 Map<LocalDate, MeetingRules.Cycle> byMonth = cycles.getOrDefault(pair.sponsorshipId(), Map.of());
+                MeetingRules rules = rulesByTiming.computeIfAbsent(pair.cohortNudgeAt() + "|" + pair.cohortSecondDay(),
+                        timing -> new MeetingRules(calendar,
+                                pair.cohortNudgeAt() != null ? java.time.LocalTime.parse(pair.cohortNudgeAt()) : settings.meetingNudgeTime(),
+                                pair.cohortSecondDay() != null ? pair.cohortSecondDay() : settings.secondNudgeDay()));
                 for (MeetingRules.Due due : rules.due(now, zone, pair.startsOn(), byMonth.get(month.atDay(1)),
                         byMonth.get(month.minusMonths(1).atDay(1)))) {
                     String key = KEY_PREFIX + pair.sponsorId() + ":" + due.keySuffix();
@@ -120,10 +125,12 @@ public class MeetingNudges {
     private static List<PairRow> currentPairs(Connection c) throws SQLException {
         List<PairRow> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT s.id, s.participant_id, s.sponsor_id, p.display_name, sp.time_zone, s.starts_on
+                SELECT s.id, s.participant_id, s.sponsor_id, p.display_name, sp.time_zone, s.starts_on,
+                       co.meeting_nudge_at, co.meeting_second_nudge_day
                 FROM sponsorship s
                 JOIN person p ON p.id = s.participant_id
                 JOIN person sp ON sp.id = s.sponsor_id
+                LEFT JOIN cohort co ON co.id = p.cohort_id
                 WHERE s.ends_on IS NULL
                   AND p.status = 'ACTIVE' AND p.anonymised_at IS NULL
                   AND sp.status = 'ACTIVE' AND sp.anonymised_at IS NULL
@@ -131,7 +138,7 @@ public class MeetingNudges {
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 rows.add(new PairRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, LocalDate.class)));
+                        rs.getObject(6, LocalDate.class), rs.getString(7), (Integer) rs.getObject(8)));
             }
         }
         return rows;
