@@ -5,6 +5,7 @@ import com.auth0.jwt.exceptions.JWTDecodeException;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.RoleTypes;
 import com.microsoft.bot.schema.Serialization;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -63,6 +64,10 @@ class BotController {
         }
         if (activity == null || activity.getType() == null) {
             return HttpResponse.badRequest(new Problem("The activity has no type."));
+        }
+        if (activity.getRecipient() != null && activity.getRecipient().getRole() == null) {
+            // The SDK's anonymous (dev) path dereferences recipient.role for emulator activities.
+            activity.getRecipient().setRole(RoleTypes.BOT);
         }
         try {
             InvokeResponse invoke = adapter.processIncomingActivity(authorization, activity, bot).join();

@@ -21,7 +21,22 @@ class DevModeTest extends BotTestBase {
         Map<String, String> properties = new HashMap<>(TestDatabases.h2());
         properties.put("teams.app-id", "");
         properties.put("teams.app-password", "");
+        properties.put("micronaut.server.port", "-1");
+        properties.put("scheduling.enabled", "false");
         return properties;
+    }
+
+    @Test
+    void emulatorStyleActivityWithoutRecipientRoleIsAnswered() {
+        String activity = """
+                {"type":"message","id":"local-emulator-1","channelId":"emulator","text":"help",
+                 "serviceUrl":"%s","from":{"id":"user-1","name":"Alex"},
+                 "recipient":{"id":"bot"},"conversation":{"id":"conv-1"}}""".formatted(connector.serviceUrl());
+
+        HttpResponse<String> response = post(activity, null);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(connector.messagesTo("conv-1")).isNotEmpty();
     }
 
     @Test
