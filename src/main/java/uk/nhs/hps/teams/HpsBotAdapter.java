@@ -34,11 +34,13 @@ class HpsBotAdapter extends BotFrameworkHttpAdapter {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             // Never log the activity text: only where it failed and the turn's correlation id.
-            LOG.error("Turn failed correlationId={} activityType={}", MDC.get(TurnCorrelation.KEY),
-                    turnContext.getActivity().getType(), cause);
+            // the SDK may call this on its own thread, where the turn's MDC is not set
+            String correlationId = MDC.get(TurnCorrelation.KEY) != null ? MDC.get(TurnCorrelation.KEY)
+                    : turnContext.getActivity().getId();
+            LOG.error("Turn failed correlationId={} activityType={}", correlationId, turnContext.getActivity().getType(), cause);
             return turnContext.sendActivity(MessageFactory.text(APOLOGY)).handle((sent, sendError) -> {
                 if (sendError != null) {
-                    LOG.warn("Could not send the apology correlationId={}", MDC.get(TurnCorrelation.KEY));
+                    LOG.warn("Could not send the apology correlationId={}", correlationId);
                 }
                 return null;
             });

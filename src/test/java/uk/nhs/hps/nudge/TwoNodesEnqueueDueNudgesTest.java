@@ -1,6 +1,12 @@
 package uk.nhs.hps.nudge;
 
 import io.micronaut.context.ApplicationContext;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.listeners.JobListenerSupport;
+import uk.nhs.hps.scheduling.QuartzScheduler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.hps.support.TestClock;
@@ -17,14 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two service instances on one PostgreSQL database run "enqueue due nudges" for the same instant at the same
- * time (as two Quartz nodes would if the cluster lock ever failed): each nudge is queued exactly once.
+ * Two service instances on one PostgreSQL database: with clustered Quartz both asking to run the nudge job,
+ * and with the pass itself racing (as if the cluster lock ever failed), each nudge is queued exactly once.
  */
 class TwoNodesEnqueueDueNudgesTest {
 
@@ -47,16 +54,7 @@ class TwoNodesEnqueueDueNudgesTest {
         properties.put("hps.test.clock", "manual");
         ApplicationContext first = node(properties);
         ApplicationContext second = node(properties);
-        try (Connection c = NudgeFixtures.connect(properties)) {
-            NudgeFixtures fixtures = new NudgeFixtures(c);
-            long cohort = fixtures.cohort(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
-            for (int i = 0; i < PAIRS; i++) {
-                long sponsor = fixtures.person("SPONSOR", "Europe/London", null);
-                long participant = fixtures.person("PARTICIPANT", "Europe/London", cohort);
-                fixtures.sponsorship(participant, sponsor);
-                fixtures.prompts(participant, DayOfWeek.THURSDAY, LocalTime.of(9, 0), null);
-            }
-        }
+        seed(properties);
         first.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
         second.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
 
@@ -78,6 +76,62 @@ class TwoNodesEnqueueDueNudgesTest {
         assertThat(results).allSatisfy(r -> assertThat(r.failures()).isEmpty());
         assertThat(results.stream().mapToInt(EnqueueDueNudges.Result::meetingNudges).sum()).isEqualTo(PAIRS);
         assertThat(results.stream().mapToInt(EnqueueDueNudges.Result::reflectionPrompts).sum()).isEqualTo(PAIRS);
+    }
+
+    @Test
+    void clusteredQuartzOnBothNodesFiresTheNudgeJobAndEachNudgeIsQueuedOnce() throws Exception {
+        Map<String, Object> properties = new HashMap<>(TestDatabases.postgres());
+        properties.put("scheduling.enabled", "true");
+        properties.put("delivery.dispatcher-enabled", "false");
+        properties.put("hps.test.clock", "manual");
+        ApplicationContext first = node(properties);
+        ApplicationContext second = node(properties);
+        seed(properties);
+        first.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
+        second.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
+        JobKey nudgeJob = JobKey.jobKey("enqueue-due-nudges", "hps");
+        CountDownLatch ran = new CountDownLatch(2);
+        for (ApplicationContext node : List.of(first, second)) {
+            Scheduler scheduler = node.getBean(QuartzScheduler.class).scheduler();
+            scheduler.getListenerManager().addJobListener(new JobListenerSupport() {
+                @Override
+                public String getName() {
+                    return "count-nudge-runs";
+                }
+
+                @Override
+                public void jobWasExecuted(JobExecutionContext context, JobExecutionException problem) {
+                    if (context.getJobDetail().getKey().equals(nudgeJob)) {
+                        ran.countDown();
+                    }
+                }
+            });
+        }
+
+        // both nodes ask the cluster to run the job now, as both would when the minute's trigger fires
+        first.getBean(QuartzScheduler.class).scheduler().triggerJob(nudgeJob);
+        second.getBean(QuartzScheduler.class).scheduler().triggerJob(nudgeJob);
+
+        assertThat(ran.await(60, TimeUnit.SECONDS)).as("both runs of the job finished").isTrue();
+        try (Connection c = NudgeFixtures.connect(properties)) {
+            NudgeFixtures db = new NudgeFixtures(c);
+            assertThat(db.outboxRows("sponsor-meeting:")).isEqualTo(PAIRS);
+            assertThat(db.outboxRows("reflection-prompt:")).isEqualTo(PAIRS);
+            assertThat(db.mostRowsForOneKey()).isEqualTo(1);
+        }
+    }
+
+    private static void seed(Map<String, Object> properties) throws Exception {
+        try (Connection c = NudgeFixtures.connect(properties)) {
+            NudgeFixtures fixtures = new NudgeFixtures(c);
+            long cohort = fixtures.cohort(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
+            for (int i = 0; i < PAIRS; i++) {
+                long sponsor = fixtures.person("SPONSOR", "Europe/London", null);
+                long participant = fixtures.person("PARTICIPANT", "Europe/London", cohort);
+                fixtures.sponsorship(participant, sponsor);
+                fixtures.prompts(participant, DayOfWeek.THURSDAY, LocalTime.of(9, 0), null);
+            }
+        }
     }
 
     private ApplicationContext node(Map<String, Object> properties) {
