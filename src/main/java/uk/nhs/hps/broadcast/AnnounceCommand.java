@@ -100,8 +100,7 @@ class AnnounceCommand implements CommandHandler {
     }
 
     private List<Reply> preview(Turn turn, long author) {
-        Map<String, Object> data = turn.cardData();
-        ComposingAnnouncement.Draft draft = composing.draft(author, content(data), audience(data));
+        ComposingAnnouncement.Draft draft = composing.draft(author, content(turn), audience(turn));
         Map<String, Object> confirm = new HashMap<>();
         confirm.put("id", draft.announcement().id());
         confirm.put("recipients", draft.recipients());
@@ -114,8 +113,8 @@ class AnnounceCommand implements CommandHandler {
 
     private List<Reply> send(Turn turn, long author) {
         long id = announcementId(turn);
-        String date = text(turn.cardData(), "sendDate");
-        String time = text(turn.cardData(), "sendTime");
+        String date = turn.cardText("sendDate").orElse(null);
+        String time = turn.cardText("sendTime").orElse(null);
         LocalDateTime at = null;
         if (date != null || time != null) {
             if (date == null || time == null) {
@@ -161,40 +160,34 @@ class AnnounceCommand implements CommandHandler {
         return Reply.card(templates.render("announce-compose", data));
     }
 
-    private static Announcement.Content content(Map<String, Object> data) {
-        return new Announcement.Content(text(data, "title"), text(data, "body"), text(data, "imageUrl"),
-                text(data, "linkTitle"), text(data, "linkUrl"), "true".equals(text(data, "askAcknowledgement")));
+    private static Announcement.Content content(Turn turn) {
+        return new Announcement.Content(field(turn, "title"), field(turn, "body"), field(turn, "imageUrl"),
+                field(turn, "linkTitle"), field(turn, "linkUrl"), "true".equals(field(turn, "askAcknowledgement")));
     }
 
-    private static Audience audience(Map<String, Object> data) {
-        String kind = text(data, "audience");
-        if (kind == null) {
-            throw new InvalidRequest("Choose who the announcement is for.");
-        }
+    private static Audience audience(Turn turn) {
+        String kind = turn.cardText("audience")
+                .orElseThrow(() -> new InvalidRequest("Choose who the announcement is for."));
         try {
-            List<Long> cohortIds = split(text(data, "cohortIds")).stream().map(Long::valueOf).toList();
-            String role = text(data, "role");
+            List<Long> cohortIds = split(field(turn, "cohortIds")).stream().map(Long::valueOf).toList();
+            String role = field(turn, "role");
             return new Audience(Audience.Kind.valueOf(kind), cohortIds, role == null ? null : Role.valueOf(role),
-                    split(text(data, "emails")));
+                    split(field(turn, "emails")));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequest("That audience choice isn't one I know; choose again from the list.");
         }
     }
 
     private static long announcementId(Turn turn) {
-        try {
-            return Long.parseLong(String.valueOf(turn.cardData().get("announcementId")));
-        } catch (NumberFormatException e) {
-            throw new InvalidRequest("That button refers to an announcement I can't find.");
-        }
+        return turn.cardId("announcementId")
+                .orElseThrow(() -> new InvalidRequest("That button refers to an announcement I can't find."));
     }
 
     private static List<String> split(String value) {
         return value == null ? List.of() : Arrays.stream(value.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
-    private static String text(Map<String, Object> data, String key) {
-        Object value = data.get(key);
-        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).strip();
+    private static String field(Turn turn, String key) {
+        return turn.cardText(key).orElse(null);
     }
 }

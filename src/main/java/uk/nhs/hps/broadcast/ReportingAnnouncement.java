@@ -103,12 +103,14 @@ public class ReportingAnnouncement {
 
     /** Each recipient's copy (not previews, not earlier attempts superseded by a resend). */
     private List<OutboundMessage> copies(Announcement a) {
+        return latestPerRecipient(outbox.campaign(a.campaign()));
+    }
+
+    /** Of a campaign's rows, the newest for each recipient: a resend supersedes the copy that failed. */
+    static List<OutboundMessage> latestPerRecipient(List<OutboundMessage> rows) {
         Map<Long, OutboundMessage> latest = new TreeMap<>();
-        for (OutboundMessage m : outbox.campaign(a.campaign())) {
-            OutboundMessage seen = latest.get(m.personId());
-            if (seen == null || m.id() > seen.id()) {
-                latest.put(m.personId(), m);
-            }
+        for (OutboundMessage m : rows) {
+            latest.merge(m.personId(), m, (x, y) -> x.id() > y.id() ? x : y);
         }
         return List.copyOf(latest.values());
     }

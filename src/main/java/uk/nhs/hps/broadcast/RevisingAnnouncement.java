@@ -13,8 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** After composing: cancel what has not gone, resend what failed, correct or withdraw what was delivered. */
 @Singleton
@@ -64,13 +62,9 @@ public class RevisingAnnouncement {
         if (a.status() == Announcement.Status.CANCELLED || a.status() == Announcement.Status.DELETED) {
             throw new Conflict("Announcement " + a.id() + " was " + a.status().name().toLowerCase() + "; nothing to resend.");
         }
-        Map<Long, OutboundMessage> latest = new TreeMap<>();
-        for (OutboundMessage m : outbox.campaign(a.campaign())) {
-            latest.merge(m.personId(), m, (x, y) -> x.id() > y.id() ? x : y);
-        }
         Instant now = clock.instant();
         List<Outbox.Request> again = new ArrayList<>();
-        for (OutboundMessage failed : latest.values()) {
+        for (OutboundMessage failed : ReportingAnnouncement.latestPerRecipient(outbox.campaign(a.campaign()))) {
             if (failed.status() == OutboundStatus.FAILED) {
                 again.add(Outbox.Request.toPerson("announcement:" + a.id() + ":" + failed.personId() + ":resend:" + now.toEpochMilli(),
                         failed.personId(), cards.forRecipient(a.id(), a.content())).inCampaign(a.campaign()));

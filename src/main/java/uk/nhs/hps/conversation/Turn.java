@@ -64,6 +64,31 @@ public record Turn(
         return action instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }
 
+    /**
+     * A positive whole-number id from the submitted card, as Teams sends it (number or digits); empty when
+     * missing or tampered with, so handlers answer with a friendly error instead of failing.
+     */
+    public Optional<Long> cardId(String key) {
+        Object value = cardData.get(key);
+        if (value instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()) {
+            return Optional.of(n.longValue());
+        }
+        if (value instanceof String s && s.strip().matches("[0-9]{1,18}") && Long.parseLong(s.strip()) > 0) {
+            return Optional.of(Long.parseLong(s.strip()));
+        }
+        return Optional.empty();
+    }
+
+    /** A text field from the submitted card, trimmed; empty when missing or blank. */
+    public Optional<String> cardText(String key) {
+        Object value = cardData.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = String.valueOf(value).strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
     public String firstName() {
         if (person.isPresent()) {
             return person.get().displayName().split(" ")[0];

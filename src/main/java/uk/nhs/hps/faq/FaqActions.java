@@ -94,7 +94,7 @@ class FaqActions implements CommandHandler {
 
     private List<Reply> pick(Turn turn) {
         Optional<FaqStore.QueryRow> query = ownQuery(turn);
-        Optional<KnowledgeEntry> entry = text(turn, "entryId").flatMap(id -> knowledgeBase.index().entry(id));
+        Optional<KnowledgeEntry> entry = turn.cardText("entryId").flatMap(id -> knowledgeBase.index().entry(id));
         if (query.isEmpty() || entry.isEmpty()) {
             return List.of(unknownButton());
         }
@@ -152,7 +152,7 @@ class FaqActions implements CommandHandler {
             return List.of(cards.error("That question is already dealt with",
                     "Question #" + ticket.get().id() + " was " + ticket.get().status().toLowerCase(Locale.ROOT) + " earlier."));
         }
-        String answer = text(turn, "answer").map(String::strip).orElse("");
+        String answer = turn.cardText("answer").orElse("");
         if (answer.isEmpty() || answer.length() > MAX_ANSWER_CHARS) {
             return List.of(cards.error("The answer needs some text",
                     "Type an answer of up to " + MAX_ANSWER_CHARS + " characters in the box, then press Send answer."));
@@ -234,14 +234,14 @@ class FaqActions implements CommandHandler {
     // ---- checks on submitted data
 
     private Optional<FaqStore.QueryRow> ownQuery(Turn turn) {
-        return id(turn, "queryId").flatMap(queries::findById).filter(q -> q.teamsUserId().equals(turn.teamsUserId()));
+        return turn.cardId("queryId").flatMap(queries::findById).filter(q -> q.teamsUserId().equals(turn.teamsUserId()));
     }
 
     private Optional<FaqStore.TicketRow> ticketFor(Turn turn) {
         if (!isProgrammeTeam(turn)) {
             return Optional.empty();
         }
-        return id(turn, "ticketId").flatMap(tickets::find);
+        return turn.cardId("ticketId").flatMap(tickets::find);
     }
 
     private Reply ticketError(Turn turn) {
@@ -263,20 +263,5 @@ class FaqActions implements CommandHandler {
         return turn.person().map(Person::email).orElse(turn.teamsUserId());
     }
 
-    private static Optional<Long> id(Turn turn, String key) {
-        Object value = turn.cardData().get(key);
-        if (value instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()) {
-            return Optional.of(n.longValue());
-        }
-        if (value instanceof String s && s.matches("[0-9]{1,18}")) {
-            return Optional.of(Long.parseLong(s));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> text(Turn turn, String key) {
-        Object value = turn.cardData().get(key);
-        return value instanceof String s ? Optional.of(s) : Optional.empty();
-    }
 
 }

@@ -156,12 +156,7 @@ class RosterImportCommand implements CommandHandler {
     }
 
     private static Optional<Long> uploadId(Turn turn) {
-        Object id = turn.cardData().get("uploadId");
-        try {
-            return id == null ? Optional.empty() : Optional.of(Long.parseLong(String.valueOf(id)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return turn.cardId("uploadId");
     }
 
     private static Map<String, Object> cardData(ImportReport report, long uploadId, String fileName) {
