@@ -38,23 +38,33 @@ public final class DeliveryBenchmark {
         int fastN = Integer.getInteger("bench.delivery.fast.n", 10_000);
         int chaosN = Integer.getInteger("bench.delivery.chaos.n", 1_000);
         for (TestDatabases.Kind kind : TestDatabases.Kind.values()) {
-            fast(kind, fastN, 500);
+            fast(kind.name(), TestDatabases.properties(kind), false, fastN, 500);
         }
+        // what durable commits cost: the same run on an H2 file, with H2's 500 ms write delay and without
+        fast("H2 file, WRITE_DELAY=500 (before)", TestDatabases.h2File(), true, fastN, 500);
+        fast("H2 file, WRITE_DELAY=0 (durable)", TestDatabases.h2File(), false, fastN, 500);
         for (TestDatabases.Kind kind : TestDatabases.Kind.values()) {
-            chaos(kind, chaosN, 25);
+            if (chaosN > 0) {
+                chaos(kind, chaosN, 25);
+            }
         }
         System.exit(0);
     }
 
-    private static void fast(TestDatabases.Kind kind, int n, int rate) throws Exception {
+    @SuppressWarnings("unchecked")
+    private static void fast(String kind, Map<String, String> database, boolean delayedWrites, int n, int rate)
+            throws Exception {
         try (FakeBotConnector connector = new FakeBotConnector();
-             ApplicationContext context = start(kind, rate, connector)) {
+             ApplicationContext context = start(database, rate, connector)) {
+            if (delayedWrites) {
+                TestDatabases.delayH2Writes(context.getBean(io.micronaut.transaction.TransactionOperations.class));
+            }
             // a short unmeasured broadcast first, so the figure is the JIT-compiled steady state
             run(context, connector, 1_000, "warmup");
             connector.reset();
             Result r = run(context, connector, n, "bench");
             double achieved = n / (r.elapsed.toMillis() / 1000.0);
-            System.out.printf("delivery fast  db=%-8s n=%d configured=%d/s achieved=%.1f/s (%.1f%% of configured) "
+            System.out.printf("delivery fast  db=%s n=%d configured=%d/s achieved=%.1f/s (%.1f%% of configured) "
                             + "delivered=%d duplicates=%d lost=%d elapsed=%.1fs%n",
                     kind, n, rate, achieved, 100 * achieved / rate, r.delivered, r.duplicates, r.lost,
                     r.elapsed.toMillis() / 1000.0);
@@ -63,7 +73,7 @@ public final class DeliveryBenchmark {
 
     private static void chaos(TestDatabases.Kind kind, int n, int rate) throws Exception {
         try (FakeBotConnector connector = new FakeBotConnector();
-             ApplicationContext context = start(kind, rate, connector)) {
+             ApplicationContext context = start(TestDatabases.properties(kind), rate, connector)) {
             connector.chaos(new FakeBotConnector.Chaos(0.05, 1, 0.02, 42));
             Result r = run(context, connector, n, "bench");
             double ideal = (double) n / rate + connector.demandedWaits().toMillis() / 1000.0;
@@ -77,8 +87,8 @@ public final class DeliveryBenchmark {
     private record Result(int delivered, int duplicates, int lost, Duration elapsed) {
     }
 
-    private static ApplicationContext start(TestDatabases.Kind kind, int rate, FakeBotConnector connector) {
-        Map<String, Object> properties = new HashMap<>(TestDatabases.properties(kind));
+    private static ApplicationContext start(Map<String, String> database, int rate, FakeBotConnector connector) {
+        Map<String, Object> properties = new HashMap<>(database);
         properties.put("delivery.rate-per-second", String.valueOf(rate));
         properties.put("delivery.per-conversation-rate-per-second", "7");
         properties.put("delivery.dispatcher-enabled", "true");

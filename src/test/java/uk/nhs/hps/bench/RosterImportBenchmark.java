@@ -21,15 +21,21 @@ public final class RosterImportBenchmark {
     private static final int PARTICIPANTS = 5_000;
 
     public static void main(String[] args) {
-        run("H2 (in memory)", TestDatabases.h2());
-        run("PostgreSQL 17 (embedded)", TestDatabases.postgres());
+        run("H2 (in memory)", TestDatabases.h2(), false);
+        run("H2 file, WRITE_DELAY=500 (H2's default, before)", TestDatabases.h2File(), true);
+        run("H2 file, WRITE_DELAY=0 (durable, the service's default)", TestDatabases.h2File(), false);
+        run("PostgreSQL 17 (embedded)", TestDatabases.postgres(), false);
         System.exit(0);
     }
 
-    private static void run(String label, Map<String, String> database) {
+    @SuppressWarnings("unchecked")
+    private static void run(String label, Map<String, String> database, boolean delayedWrites) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("micronaut.server.port", "-1");
         try (ApplicationContext context = ApplicationContext.builder().environments("dev").properties(properties).start()) {
+            if (delayedWrites) {
+                TestDatabases.delayH2Writes(context.getBean(io.micronaut.transaction.TransactionOperations.class));
+            }
             context.getBean(ManagingCohorts.class).create(new ManagingCohorts.CohortDetails("Bench 2026",
                     LocalDate.of(2026, 4, 1), LocalDate.of(2028, 3, 31), null, null));
             byte[] csv = roster();

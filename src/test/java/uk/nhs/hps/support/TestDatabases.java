@@ -50,6 +50,39 @@ public final class TestDatabases {
                 "datasources.default.driver-class-name", "org.h2.Driver");
     }
 
+    /**
+     * A fresh H2 database file in a temporary directory, with the options of the default URL in
+     * application.yml (the service adds WRITE_DELAY=0 itself).
+     */
+    public static Map<String, String> h2File() {
+        try {
+            java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("hps-h2-");
+            return Map.of(
+                    "datasources.default.url", "jdbc:h2:file:" + directory.resolve("hps")
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE",
+                    "datasources.default.username", "sa",
+                    "datasources.default.password", "",
+                    "datasources.default.driver-class-name", "org.h2.Driver");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For benchmarks only: puts back H2's own 500 ms write delay on a running file database, to measure
+     * what durable commits cost against the behaviour before they were enforced.
+     */
+    public static void delayH2Writes(io.micronaut.transaction.TransactionOperations<Connection> connections) {
+        connections.executeWrite(status -> {
+            try (Statement s = status.getConnection().createStatement()) {
+                s.execute("SET WRITE_DELAY 500");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+    }
+
     public static Map<String, String> postgres() {
         EmbeddedPostgres server = server();
         String name = "hps_" + COUNTER.incrementAndGet();
