@@ -90,7 +90,8 @@ class TalentCommands implements CommandHandler {
                             : Reply.text("Draft saved. Type **my talent review** and press **Edit my preparation** to carry on.");
                 }
                 case "talent.sponsor.open" -> {
-                    Optional<TalentReview> r = reviews.read(me.id(), participantId, "sponsor input card");
+                    // the sponsor's form holds their unsubmitted draft: only the current sponsor may open it
+                    Optional<TalentReview> r = reviews.readAsSponsor(me.id(), participantId);
                     yield cards.sponsorInput(participantId, name(participantId), reviews.currentCycle(), r.orElse(null),
                             Map.of(), List.of(), "");
                 }

@@ -110,6 +110,12 @@ class TalentReviews {
         return current(participantId);
     }
 
+    /** The record for the sponsor's own input form, whose draft nobody else sees: the current sponsor only. */
+    Optional<TalentReview> readAsSponsor(long sponsorId, long participantId) {
+        requireCurrentSponsor(sponsorId, participantId);
+        return read(sponsorId, participantId, "sponsor input card");
+    }
+
     // ---- the participant's preparation
 
     TalentReview prepare(long participantId, long actorId, Map<String, Object> data, @Nullable Integer version, boolean submit) {
