@@ -3,6 +3,7 @@ package uk.nhs.hps.faq;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
 import uk.nhs.hps.roster.Access;
@@ -231,7 +232,7 @@ class FaqActions implements CommandHandler {
                 boolean on = verb.equals("enable");
                 yield List.of(Reply.text(knowledgeBase.setEnabled(argument, on, actor(turn))
                         ? "FAQ entry `" + argument + "` " + (on ? "enabled" : "disabled") + "; the change is live."
-                        : "There is no FAQ entry `" + FaqCards.userText(argument, 80) + "`."));
+                        : "There is no FAQ entry `" + PlainText.inline(argument, 80) + "`."));
             }
             case "gaps" -> List.of(Reply.text(gaps()));
             default -> List.of(Reply.text("FAQ commands: **faq reload**, **faq reimport**, **faq explain** *question*,"
@@ -246,7 +247,7 @@ class FaqActions implements CommandHandler {
         }
         StringBuilder out = new StringBuilder("Questions the FAQ could not answer confidently (most asked first):\n\n");
         for (FaqStore.Gap gap : gaps) {
-            out.append("- ").append(FaqCards.userText(gap.normalised(), 200)).append(" (").append(gap.times())
+            out.append("- ").append(PlainText.inline(gap.normalised(), 200)).append(" (").append(gap.times())
                     .append(gap.times() == 1 ? " time" : " times").append(")\n");
         }
         return out.toString().strip();

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import uk.nhs.hps.calendar.BankHolidays;
 import uk.nhs.hps.calendar.NudgeSettings;
 import uk.nhs.hps.calendar.WorkingCalendar;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.roster.Person;
@@ -149,7 +150,7 @@ public class MeetingDigest {
             s.setDate(2, Date.valueOf(month.atDay(1)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    names.add(rs.getString(1) + " (sponsor " + rs.getString(2) + ")");
+                    names.add(PlainText.inline(rs.getString(1)) + " (sponsor " + PlainText.inline(rs.getString(2)) + ")");
                 }
             }
         }

@@ -153,8 +153,8 @@ class TalentReviews {
         if (submit && saved.sponsorId() != null) {
             String name = people.findById(participantId).map(Person::displayName).orElse("Your participant");
             outbox.enqueue(Outbox.Request.toPerson("talent-prepared:" + saved.id() + ":" + saved.version(), saved.sponsorId(),
-                    Reply.text(name + " has prepared for your Maximising Potential conversation (" + saved.cycle()
-                            + "). Type **talent reviews** to read their preparation and give your input.")));
+                    Reply.text("{} has prepared for your Maximising Potential conversation (" + saved.cycle()
+                            + "). Type **talent reviews** to read their preparation and give your input.", name)));
         }
         return saved;
     }
