@@ -2,6 +2,7 @@ package uk.nhs.hps.broadcast;
 
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CardTemplates;
+import uk.nhs.hps.conversation.Markdown;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.roster.InvalidRequest;
 
@@ -21,8 +22,9 @@ class AnnouncementCards {
     Reply forRecipient(long announcementId, Announcement.Content content, boolean acknowledged, String footer) {
         Map<String, Object> data = new HashMap<>();
         data.put("id", announcementId);
-        data.put("title", content.title());
-        data.put("body", content.body());
+        // the programme team's own announcement: its Markdown renders (everything else on cards is plain text)
+        data.put("title", Markdown.of(content.title()));
+        data.put("body", Markdown.of(content.body()));
         data.put("hasImage", content.imageUrl() != null);
         data.put("imageUrl", content.imageUrl());
         data.put("hasLink", content.linkUrl() != null);

@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
  * Fills the Adaptive Card templates in {@code classpath:cards/}. A small subset of Adaptive Card
  * Templating: {@code ${name}} in any string, {@code "$data": "list"} on an array element repeats it for
  * each item of that list, and {@code "$when": "name"} keeps an element only when the value is truthy.
+ * <p>
+ * Where Teams renders Markdown (a TextBlock's {@code text}, a fact's {@code title} and {@code value}) every
+ * value is plain text ({@link PlainText}) unless it is a {@link Markdown}: a feature that puts what one person
+ * typed on another person's card cannot make it a link by forgetting. Elsewhere (input values, button data,
+ * titles Teams shows as typed) values go in as given.
  */
 @Singleton
 public class CardTemplates {
@@ -34,7 +39,7 @@ public class CardTemplates {
     private final Map<String, JsonNode> cache = new ConcurrentHashMap<>();
 
     public String render(String template, Map<String, ?> data) {
-        JsonNode filled = fill(load(template).deepCopy(), new HashMap<>(data));
+        JsonNode filled = fill(load(template).deepCopy(), new HashMap<>(data), false);
         try {
             String json = mapper.writeValueAsString(filled);
             if (json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CARD_BYTES) {
@@ -59,16 +64,22 @@ public class CardTemplates {
         });
     }
 
-    private JsonNode fill(JsonNode node, Map<String, Object> scope) {
+    /** {@code inFacts}: the node is a FactSet's {@code facts} array, or one fact in it. */
+    private JsonNode fill(JsonNode node, Map<String, Object> scope, boolean inFacts) {
         if (node.isTextual()) {
-            return new TextNode(substitute(node.asText(), scope));
+            return new TextNode(substitute(node.asText(), scope, false));
         }
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
+            boolean textBlock = "TextBlock".equals(object.path("type").asText());
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                field.setValue(fill(field.getValue(), scope));
+                String key = field.getKey();
+                boolean rendered = (textBlock && key.equals("text")) || (inFacts && (key.equals("title") || key.equals("value")));
+                field.setValue(field.getValue().isTextual()
+                        ? new TextNode(substitute(field.getValue().asText(), scope, rendered))
+                        : fill(field.getValue(), scope, key.equals("facts")));
             }
             return object;
         }
@@ -88,12 +99,12 @@ public class CardTemplates {
                             } else {
                                 inner.put("item", item);
                             }
-                            result.add(strip(fill(element.deepCopy(), inner)));
+                            result.add(strip(fill(element.deepCopy(), inner, inFacts)));
                         }
                     }
                     continue;
                 }
-                result.add(strip(fill(element, scope)));
+                result.add(strip(fill(element, scope, inFacts)));
             }
             return result;
         }
@@ -120,12 +131,15 @@ public class CardTemplates {
         return !String.valueOf(value).isEmpty();
     }
 
-    private static String substitute(String text, Map<String, Object> scope) {
+    /** In {@code rendered} text only a {@link Markdown} value keeps its formatting; anything else is plain text. */
+    private static String substitute(String text, Map<String, Object> scope, boolean rendered) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Object value = scope.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : String.valueOf(value)));
+            String shown = value == null ? "" : value instanceof Markdown md ? md.text()
+                    : rendered ? PlainText.of(String.valueOf(value)) : String.valueOf(value);
+            m.appendReplacement(out, Matcher.quoteReplacement(shown));
         }
         m.appendTail(out);
         return out.toString();

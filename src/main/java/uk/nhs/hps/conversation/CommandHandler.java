@@ -24,6 +24,14 @@ public interface CommandHandler {
         return false;
     }
 
+    /**
+     * Whether someone who has left the scheme may still use this turn's command or button. By default no: a
+     * leaver's records are closed, so nothing they send can change them.
+     */
+    default boolean openToPeopleWhoHaveLeft(Turn turn) {
+        return false;
+    }
+
     /** What the help card says about this handler's commands. */
     default List<HelpEntry> help() {
         return List.of();

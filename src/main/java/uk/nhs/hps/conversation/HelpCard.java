@@ -37,20 +37,20 @@ public class HelpCard {
     private Map<String, Object> data(Turn turn, boolean welcome) {
         List<Map<String, Object>> entries = new ArrayList<>();
         entries.add(Map.of("command", "Ask a question", "description",
-                "Type any question about the High Potential Scheme, e.g. *how long is the scheme?*"));
+                Markdown.of("Type any question about the High Potential Scheme, e.g. *how long is the scheme?*")));
         for (HelpEntry entry : router.get().helpEntries()) {
             if (entry.shownTo(turn.role())) {
-                entries.add(Map.of("command", entry.command(), "description", entry.description()));
+                entries.add(Map.of("command", entry.command(), "description", Markdown.of(entry.description())));
             }
         }
         entries.add(Map.of("command", "help", "description", "Show this list again."));
         Map<String, Object> data = new HashMap<>();
         data.put("title", welcome ? "Welcome to HPS Companion, " + turn.firstName() : "What I can do for you");
-        data.put("intro", welcome
+        data.put("intro", Markdown.of(welcome
                 ? "I'm the NHS High Potential Scheme's assistant in Teams. I can answer questions about the scheme"
                   + " and, once you're on the scheme roster, help with sponsor meetings, your reflective log and"
                   + " career conversations."
-                : roleLine(turn));
+                : roleLine(turn)));
         data.put("entries", entries);
         data.put("notOnRoster", turn.person().isEmpty());
         return data;

@@ -9,8 +9,32 @@ public sealed interface Reply {
     record Card(String json) implements Reply {
     }
 
+    /** The bot's own Markdown, as written. Text someone else typed goes in through {@link #text(String, Object...)}. */
     static Reply text(String markdown) {
         return new Text(markdown);
+    }
+
+    /**
+     * The bot's Markdown with each {@code {}} replaced by one of {@code people}'s values as inert, one-line
+     * plain text ({@link PlainText#inline}): names, reasons, questions that one person wrote and another reads.
+     */
+    static Reply text(String markdown, Object... people) {
+        return new Text(fill(markdown, people));
+    }
+
+    /** {@link #text(String, Object...)} as a string, for messages built in parts. */
+    static String fill(String markdown, Object... people) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (Object value : people) {
+            int at = markdown.indexOf("{}", from);
+            if (at < 0) {
+                throw new IllegalArgumentException("More values than {} in: " + markdown);
+            }
+            out.append(markdown, from, at).append(PlainText.inline(value == null ? "" : String.valueOf(value)));
+            from = at + 2;
+        }
+        return out.append(markdown.substring(from)).toString();
     }
 
     static Reply card(String json) {

@@ -1,6 +1,7 @@
 package uk.nhs.hps.conversation;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.roster.Access;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,10 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class Router {
+
+    static final String LEFT_THE_SCHEME = "You've left the High Potential Scheme, so your records here are closed and"
+            + " nothing was changed. You can still ask me questions about the scheme. If you think this is a mistake,"
+            + " or you need a copy of your data, please contact the programme team.";
 
     private static final Pattern GREETING = Pattern.compile(
             "^(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon)( there| bot| hps companion)?[!. ]*$");
@@ -64,7 +69,7 @@ public class Router {
         if (text.isEmpty() && !turn.attachments().isEmpty()) {
             Optional<CommandHandler> forFiles = handlers.stream().filter(CommandHandler::acceptsFiles).findFirst();
             if (forFiles.isPresent()) {
-                return forFiles.get().handle(turn);
+                return handle(forFiles.get(), turn);
             }
             return List.of(Reply.text("Thanks for the file, but I don't know what to do with it. Type **help** to see what I can do."));
         }
@@ -79,9 +84,17 @@ public class Router {
         }
         Optional<CommandHandler> command = commandFor(text);
         if (command.isPresent()) {
-            return command.get().handle(turn);
+            return handle(command.get(), turn);
         }
         return questions.answer(turn);
+    }
+
+    /** Every command and button passes here, so no feature can forget that people who have left lose access. */
+    private static List<Reply> handle(CommandHandler handler, Turn turn) {
+        if (turn.person().filter(p -> !Access.mayAct(p)).isPresent() && !handler.openToPeopleWhoHaveLeft(turn)) {
+            return List.of(Reply.text(LEFT_THE_SCHEME));
+        }
+        return handler.handle(turn);
     }
 
     private Optional<CommandHandler> commandFor(String text) {
@@ -102,7 +115,7 @@ public class Router {
             }
             for (CommandHandler handler : handlers) {
                 if (handler.cardActions().contains(action.get())) {
-                    return handler.handle(turn);
+                    return handle(handler, turn);
                 }
             }
         }

@@ -3,8 +3,10 @@ package uk.nhs.hps.faq;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
+import uk.nhs.hps.roster.Access;
 import uk.nhs.hps.roster.Person;
 import uk.nhs.hps.roster.Role;
 
@@ -17,7 +19,8 @@ import java.util.Set;
 /**
  * The FAQ's buttons (pick a suggestion, feedback, ask the programme team, answer / close / promote a ticket)
  * and the programme team's {@code faq ...} commands. Every submitted id is checked: a question must be the
- * clicker's own, a ticket action needs the programme-team role.
+ * clicker's own; the {@code faq} commands and ticket buttons are for current programme-team members only
+ * ({@link Access#isProgrammeTeam}), whatever the person's recorded role.
  */
 @Singleton
 class FaqActions implements CommandHandler {
@@ -29,6 +32,10 @@ class FaqActions implements CommandHandler {
     static final String TICKET_CLOSE = "faq.ticket.close";
     static final String TICKET_PROMOTE = "faq.ticket.promote";
     static final int MAX_ANSWER_CHARS = 4000;
+    /** The words after "faq" that are the programme team's commands rather than a question. */
+    private static final Set<String> TEAM_VERBS = Set.of("reload", "reimport", "explain", "disable", "enable", "gaps");
+    static final String TEAM_ONLY = "Only the programme team can use the FAQ commands. Nothing was changed."
+            + " To ask a question, just type it.";
 
     private final KnowledgeBase knowledgeBase;
     private final FaqAnswerer answerer;
@@ -36,10 +43,12 @@ class FaqActions implements CommandHandler {
     private final FaqStore.Queries queries;
     private final FaqStore.Feedback feedback;
     private final FaqCards cards;
+    private final Access access;
     private final java.time.Clock clock;
 
     FaqActions(KnowledgeBase knowledgeBase, FaqAnswerer answerer, FaqTickets tickets, FaqStore.Queries queries,
-               FaqStore.Feedback feedback, FaqCards cards, java.time.Clock clock) {
+               FaqStore.Feedback feedback, FaqCards cards, Access access, java.time.Clock clock) {
+        this.access = access;
         this.knowledgeBase = knowledgeBase;
         this.answerer = answerer;
         this.tickets = tickets;
@@ -84,10 +93,23 @@ class FaqActions implements CommandHandler {
             };
         }
         if (!isProgrammeTeam(turn)) {
-            // "faq ..." from anyone else is just a question that happens to start with "faq"
-            return answerer.answer(turn);
+            // a team command from anyone else is refused; other "faq ..." text is a question that starts with "faq"
+            return isTeamCommand(turn) ? List.of(Reply.text(TEAM_ONLY)) : answerer.answer(turn);
         }
         return command(turn);
+    }
+
+    /** People who have left may still ask questions and use the answer buttons; the team's commands are not theirs. */
+    @Override
+    public boolean openToPeopleWhoHaveLeft(Turn turn) {
+        return turn.kind() == Turn.Kind.CARD_ACTION
+                ? Set.of(PICK, FEEDBACK, ASK).contains(turn.action().orElse(""))
+                : !isTeamCommand(turn);
+    }
+
+    private static boolean isTeamCommand(Turn turn) {
+        String[] words = turn.text().strip().toLowerCase(Locale.ROOT).split("\\s+");
+        return words.length >= 2 && words[0].equals("faq") && TEAM_VERBS.contains(words[1]);
     }
 
     // ---- buttons on the participant's cards
@@ -210,7 +232,7 @@ class FaqActions implements CommandHandler {
                 boolean on = verb.equals("enable");
                 yield List.of(Reply.text(knowledgeBase.setEnabled(argument, on, actor(turn))
                         ? "FAQ entry `" + argument + "` " + (on ? "enabled" : "disabled") + "; the change is live."
-                        : "There is no FAQ entry `" + FaqCards.userText(argument, 80) + "`."));
+                        : "There is no FAQ entry `" + PlainText.inline(argument, 80) + "`."));
             }
             case "gaps" -> List.of(Reply.text(gaps()));
             default -> List.of(Reply.text("FAQ commands: **faq reload**, **faq reimport**, **faq explain** *question*,"
@@ -225,7 +247,7 @@ class FaqActions implements CommandHandler {
         }
         StringBuilder out = new StringBuilder("Questions the FAQ could not answer confidently (most asked first):\n\n");
         for (FaqStore.Gap gap : gaps) {
-            out.append("- ").append(FaqCards.userText(gap.normalised(), 200)).append(" (").append(gap.times())
+            out.append("- ").append(PlainText.inline(gap.normalised(), 200)).append(" (").append(gap.times())
                     .append(gap.times() == 1 ? " time" : " times").append(")\n");
         }
         return out.toString().strip();
@@ -255,8 +277,8 @@ class FaqActions implements CommandHandler {
                 "I couldn't match it to a question you asked. It may be from an old or altered card.");
     }
 
-    private static boolean isProgrammeTeam(Turn turn) {
-        return turn.role().filter(r -> r == Role.PROGRAMME_TEAM).isPresent();
+    private boolean isProgrammeTeam(Turn turn) {
+        return turn.person().map(Person::id).filter(access::isProgrammeTeam).isPresent();
     }
 
     private static String actor(Turn turn) {

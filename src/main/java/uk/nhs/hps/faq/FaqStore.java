@@ -118,11 +118,5 @@ final class FaqStore {
     @JdbcRepository(dialect = Dialect.POSTGRES)
     interface Tickets extends CrudRepository<TicketRow, Long> {
         Optional<TicketRow> findByQueryId(long queryId);
-
-        /** People on the programme team who have talked to the bot, so can be messaged. */
-        @Query("""
-                SELECT DISTINCT p.id FROM person p JOIN teams_identity ti ON ti.person_id = p.id
-                WHERE p.role = 'PROGRAMME_TEAM' AND p.status = 'ACTIVE' ORDER BY p.id""")
-        List<Long> programmeTeamPersonIds();
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.hps.conversation.ProactiveMessenger;
+import uk.nhs.hps.roster.Access;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -29,10 +30,12 @@ class FaqTickets {
     private final KnowledgeBase knowledgeBase;
     private final ProactiveMessenger messenger;
     private final FaqCards cards;
+    private final Access access;
     private final Clock clock;
 
     FaqTickets(FaqStore.Tickets tickets, KnowledgeBase knowledgeBase, ProactiveMessenger messenger, FaqCards cards,
-               Clock clock) {
+               Access access, Clock clock) {
+        this.access = access;
         this.tickets = tickets;
         this.knowledgeBase = knowledgeBase;
         this.messenger = messenger;
@@ -50,7 +53,8 @@ class FaqTickets {
                 query.personId(), askerName, query.question(), FaqStore.TicketStatus.OPEN.name(), null, null,
                 clock.instant(), null, null));
         int notified = 0;
-        for (Long member : tickets.programmeTeamPersonIds()) {
+        // only people on the programme team now: a removed or departed member never sees the asker's question
+        for (Long member : access.currentProgrammeTeam()) {
             if (messenger.sendToPerson("faq-ticket:" + ticket.id() + ":notify:" + member, member,
                     List.of(cards.ticket(ticket.id(), askerName, ticket.question())))) {
                 notified++;

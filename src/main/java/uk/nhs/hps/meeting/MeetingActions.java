@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import uk.nhs.hps.calendar.WorkingCalendar;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
 import uk.nhs.hps.roster.Person;
@@ -192,18 +193,21 @@ class MeetingActions implements CommandHandler {
 
     /** A month in words; a private note is shown only to the person who wrote it. */
     static String describe(MeetingMonth m, long viewer) {
-        String note = m.note() != null && m.recordedBy() != null && m.recordedBy() == viewer ? " (your note: " + m.note() + ")" : "";
+        String note = m.note() != null && m.recordedBy() != null && m.recordedBy() == viewer
+                ? " (your note: " + PlainText.inline(m.note()) + ")" : "";
         return switch (m.status()) {
             case MET -> "met on " + MeetingCards.SHORT_DAY.format(m.metOn()) + note;
             case BOOKED -> "booked for " + MeetingCards.SHORT_DAY.format(m.bookedFor());
-            case SKIPPED -> "no meeting (" + (m.reason() == null ? "reason not given" : m.reason()) + ")";
+            // the reason may have been typed by the other person: never a link in this person's chat
+            case SKIPPED -> "no meeting (" + (m.reason() == null ? "reason not given" : PlainText.inline(m.reason())) + ")";
             case MISSED -> "missed";
             case OPEN -> m.snoozedUntil() == null ? "not recorded yet"
                     : "not recorded yet (reminder snoozed until " + MeetingCards.SHORT_DAY.format(m.snoozedUntil()) + ")";
         };
     }
 
+    /** Another person's name as inert text: it goes into this reply's Markdown. */
     private String name(long personId) {
-        return people.findById(personId).map(Person::displayName).orElse("someone");
+        return people.findById(personId).map(p -> PlainText.inline(p.displayName())).orElse("someone");
     }
 }

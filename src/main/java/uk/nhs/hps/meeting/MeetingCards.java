@@ -2,6 +2,7 @@ package uk.nhs.hps.meeting;
 
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CardTemplates;
+import uk.nhs.hps.conversation.Markdown;
 import uk.nhs.hps.conversation.Reply;
 
 import java.time.LocalDate;
@@ -71,7 +72,8 @@ class MeetingCards {
     }
 
     Reply error(String title, String message) {
-        return Reply.card(templates.render("meeting-error", Map.of("title", title, "message", message)));
+        // problems are the bot's own wording (they name commands in bold)
+        return Reply.card(templates.render("meeting-error", Map.of("title", title, "message", Markdown.of(message))));
     }
 
     static String monthName(YearMonth month) {

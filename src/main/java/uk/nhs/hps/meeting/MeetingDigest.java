@@ -5,12 +5,12 @@ import jakarta.inject.Singleton;
 import uk.nhs.hps.calendar.BankHolidays;
 import uk.nhs.hps.calendar.NudgeSettings;
 import uk.nhs.hps.calendar.WorkingCalendar;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.roster.Person;
 import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.ProgrammeTeamMember;
-import uk.nhs.hps.roster.ProgrammeTeamRepository;
+import uk.nhs.hps.roster.Access;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -44,17 +44,17 @@ public class MeetingDigest {
     }
 
     private final TransactionOperations<Connection> transactions;
-    private final ProgrammeTeamRepository programmeTeam;
+    private final Access access;
     private final PersonRepository people;
     private final Outbox outbox;
     private final BankHolidays holidays;
     private final NudgeSettings settings;
     private final Clock clock;
 
-    MeetingDigest(TransactionOperations<Connection> transactions, ProgrammeTeamRepository programmeTeam,
+    MeetingDigest(TransactionOperations<Connection> transactions, Access access,
                   PersonRepository people, Outbox outbox, BankHolidays holidays, NudgeSettings settings, Clock clock) {
         this.transactions = transactions;
-        this.programmeTeam = programmeTeam;
+        this.access = access;
         this.people = people;
         this.outbox = outbox;
         this.holidays = holidays;
@@ -150,7 +150,7 @@ public class MeetingDigest {
             s.setDate(2, Date.valueOf(month.atDay(1)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    names.add(rs.getString(1) + " (sponsor " + rs.getString(2) + ")");
+                    names.add(PlainText.inline(rs.getString(1)) + " (sponsor " + PlainText.inline(rs.getString(2)) + ")");
                 }
             }
         }
@@ -177,9 +177,10 @@ public class MeetingDigest {
         Instant at = WorkingCalendar.at(calendar.firstWorkingDayOnOrAfter(now.atZone(WorkingCalendar.DEFAULT_ZONE).toLocalDate()),
                 settings.meetingNudgeTime(), WorkingCalendar.DEFAULT_ZONE);
         List<Outbox.Request> requests = new ArrayList<>();
-        for (ProgrammeTeamMember member : programmeTeam.findAll()) {
-            if (people.findById(member.personId()).map(Person::isActive).orElse(false)) {
-                requests.add(Outbox.Request.toPerson("meeting-digest:" + month + ":" + member.personId(), member.personId(),
+        // current members only, and not while they are paused (on leave)
+        for (Long member : access.currentProgrammeTeam()) {
+            if (people.findById(member).map(Person::isActive).orElse(false)) {
+                requests.add(Outbox.Request.toPerson("meeting-digest:" + month + ":" + member, member,
                         Reply.text(text.toString())).at(at.isAfter(now) ? at : now).inCampaign("nudge:meeting-digest:" + month));
             }
         }

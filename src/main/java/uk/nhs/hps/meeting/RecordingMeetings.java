@@ -3,6 +3,7 @@ package uk.nhs.hps.meeting;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.calendar.WorkingCalendar;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.roster.Access;
@@ -173,8 +174,9 @@ class RecordingMeetings {
                 t.otherSide(), Reply.text(text)).inCampaign("nudge:meeting-recorded:" + t.month()));
     }
 
+    /** The actor's name for the other side's message: inert text, not Markdown. */
     static String nameOf(Person p) {
-        return p.displayName();
+        return PlainText.inline(p.displayName());
     }
 
     static LocalDate date(@Nullable Object raw, String field) {

@@ -30,6 +30,10 @@ public class DataLinks {
     public record Link(String url, Instant expiresAt) {
     }
 
+    /** What a link issued to someone who has since left the scheme answers. */
+    public static final String NO_LONGER_VALID = "This link no longer works because your place on the High Potential"
+            + " Scheme has ended. Please contact the programme team if you need a copy of your data.";
+
     /** Why a token was not honoured. */
     public enum Refusal { INVALID, EXPIRED }
 

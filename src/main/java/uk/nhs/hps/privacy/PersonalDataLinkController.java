@@ -10,6 +10,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
+import uk.nhs.hps.roster.Access;
+import uk.nhs.hps.roster.Action;
 
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +27,12 @@ class PersonalDataLinkController {
 
     private final DataLinks links;
     private final ExportingPersonalData exporting;
+    private final Access access;
 
-    PersonalDataLinkController(DataLinks links, ExportingPersonalData exporting) {
+    PersonalDataLinkController(DataLinks links, ExportingPersonalData exporting, Access access) {
         this.links = links;
         this.exporting = exporting;
+        this.access = access;
     }
 
     @Get(value = "/{token}", produces = MediaType.APPLICATION_JSON)
@@ -41,6 +45,10 @@ class PersonalDataLinkController {
                     : HttpResponse.notFound(new Problem("This link is not valid."));
         }
         long personId = checked.personId().getAsLong();
+        if (!access.may(personId, Action.EXPORT_PERSONAL_DATA, personId)) {
+            // issued before the person left: the link dies with their access
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(new Problem(DataLinks.NO_LONGER_VALID));
+        }
         Optional<Map<String, Object>> export = exporting.export(personId, AuditLog.person(personId),
                 "own data downloaded through a signed link");
         if (export.isEmpty()) {

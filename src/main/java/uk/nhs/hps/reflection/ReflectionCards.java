@@ -3,6 +3,8 @@ package uk.nhs.hps.reflection;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CardTemplates;
+import uk.nhs.hps.conversation.Markdown;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 
 import java.time.LocalDate;
@@ -15,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** The reflective log's Adaptive Cards. Text people typed is defused before it is shown as Markdown. */
+/** The reflective log's Adaptive Cards. Card values are plain text unless marked {@link Markdown} (the bot's own). */
 @Singleton
 class ReflectionCards {
 
@@ -59,8 +61,8 @@ class ReflectionCards {
         data.put("entryId", form.entryId() == null ? "" : form.entryId());
         data.put("version", form.version() == null ? "" : form.version());
         data.put("submissionKey", form.submissionKey() == null ? "" : form.submissionKey());
-        data.put("errors", errors);
-        data.put("warnings", warnings);
+        data.put("errors", markdown(errors));
+        data.put("warnings", markdown(warnings));
         return Reply.card(templates.render("reflection-entry", data));
     }
 
@@ -90,15 +92,15 @@ class ReflectionCards {
         for (ReflectionEntry e : page) {
             Map<String, String> answers = ReflectiveLog.answers(e);
             String first = answers.values().stream().filter(v -> !v.isBlank()).findFirst().orElse("");
-            rows.add(Map.of("id", e.id(), "title", shown(e.title(), 200), "excerpt", shown(first, 300),
+            rows.add(Map.of("id", e.id(), "title", PlainText.of(e.title(), 200), "excerpt", PlainText.of(first, 300),
                     "meta", meta(e)));
         }
         Map<String, Object> data = new HashMap<>();
         data.put("entries", rows);
         data.put("empty", rows.isEmpty());
-        data.put("emptyText", filter.equals(ReflectiveLog.Filter.NONE)
+        data.put("emptyText", Markdown.of(filter.equals(ReflectiveLog.Filter.NONE)
                 ? "No entries yet. Type **log reflection** to write your first."
-                : "No entries match that filter.");
+                : "No entries match that filter."));
         String filtered = (filter.dimension() == null ? "" : " · " + definitions.dimensionLabel(filter.dimension()))
                 + (filter.month() == null ? "" : " · " + MONTH.format(filter.month()));
         data.put("summary", total + (total == 1 ? " entry" : " entries") + filtered
@@ -117,21 +119,21 @@ class ReflectionCards {
     Reply view(ReflectionEntry entry, int edits, @Nullable String sharedBy) {
         Map<String, Object> data = new HashMap<>();
         data.put("id", entry.id());
-        data.put("title", shown(entry.title(), 200));
-        data.put("author", sharedBy == null ? "" : shown(sharedBy, 100));
+        data.put("title", PlainText.of(entry.title(), 200));
+        data.put("author", sharedBy == null ? "" : PlainText.of(sharedBy, 100));
         data.put("own", sharedBy == null);
         data.put("date", DAY.format(entry.experiencedOn()));
         data.put("templateLabel", definitions.template(entry.template()).map(ReflectionDefinitions.Template::label)
                 .orElse(entry.template()));
         data.put("dimensionLabels", dimensionLabels(entry));
         data.put("sourceLabel", definitions.sourceLabel(entry.learningSource()));
-        data.put("assignment", entry.assignment() == null ? "" : shown(entry.assignment(), 200));
+        data.put("assignment", entry.assignment() == null ? "" : PlainText.of(entry.assignment(), 200));
         data.put("sharedText", entry.sharedWithSponsor() ? "Yes" : "No");
         data.put("edited", edits == 0 ? "" : edits + (edits == 1 ? " time" : " times") + ", earlier versions kept");
         List<Map<String, Object>> steps = new ArrayList<>();
         ReflectiveLog.answers(entry).forEach((k, v) -> {
             if (!v.isBlank()) {
-                steps.add(Map.of("label", definitions.stepLabel(entry.template(), k), "value", shown(v, 4000)));
+                steps.add(Map.of("label", definitions.stepLabel(entry.template(), k), "value", PlainText.of(v, 4000)));
             }
         });
         data.put("steps", steps);
@@ -139,7 +141,7 @@ class ReflectionCards {
     }
 
     Reply saved(ReflectionEntry entry, boolean edit, int sponsorsTold) {
-        String message = (edit ? "Your changes to **" : "Saved **") + shown(entry.title(), 200) + "**"
+        String message = (edit ? "Your changes to **" : "Saved **") + PlainText.of(entry.title(), 200) + "**"
                 + (edit ? " are saved; the earlier version is kept." : " in your reflective log.")
                 + (sponsorsTold > 0 ? " I've let your sponsor know you shared it." : "");
         return notice("reflection-saved", edit ? "Entry updated" : "Entry saved", message, "Good",
@@ -147,13 +149,13 @@ class ReflectionCards {
     }
 
     Reply deleted(ReflectionEntry entry) {
-        return notice("reflection-deleted", "Entry deleted", "**" + shown(entry.title(), 200)
+        return notice("reflection-deleted", "Entry deleted", "**" + PlainText.of(entry.title(), 200)
                 + "** is deleted. You can undo this for 30 days; after that it is gone for good.", "Default",
                 List.of(button("Undo", "reflection.undo", entry.id())));
     }
 
     Reply restored(ReflectionEntry entry) {
-        return notice("reflection-restored", "Entry restored", "**" + shown(entry.title(), 200)
+        return notice("reflection-restored", "Entry restored", "**" + PlainText.of(entry.title(), 200)
                 + "** is back in your reflective log.", "Good", List.of(button("Open", "reflection.view", entry.id())));
     }
 
@@ -162,8 +164,8 @@ class ReflectionCards {
     }
 
     Reply sharedWithSponsor(String participantName, ReflectionEntry entry) {
-        return notice("reflection-shared", shown(participantName, 100) + " shared a reflective entry",
-                "**" + shown(entry.title(), 200) + "** (" + DAY.format(entry.experiencedOn()) + "). You might talk"
+        return notice("reflection-shared", PlainText.of(participantName, 100) + " shared a reflective entry",
+                "**" + PlainText.of(entry.title(), 200) + "** (" + DAY.format(entry.experiencedOn()) + "). You might talk"
                         + " it through at your next monthly meeting.", "Default",
                 List.of(button("Read it", "reflection.view", entry.id())));
     }
@@ -178,7 +180,8 @@ class ReflectionCards {
     }
 
     private Reply notice(String id, String title, String message, String color, List<Map<String, Object>> buttons) {
-        return Reply.card(templates.render("reflection-notice", Map.of("cardId", id, "title", title, "message", message,
+        // the message is the bot's wording; any title or name in it went through PlainText first
+        return Reply.card(templates.render("reflection-notice", Map.of("cardId", id, "title", title, "message", Markdown.of(message),
                 "color", color, "buttons", buttons)));
     }
 
@@ -217,12 +220,9 @@ class ReflectionCards {
     }
 
     /** Text someone typed, safe to show in a Markdown TextBlock, at most {@code max} characters. */
-    static String shown(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.replace('[', '(').replace(']', ')').replaceAll("[*_`#>|~]", " ")
-                .replaceAll("[\\p{Cntrl}&&[^\n]]", " ").replaceAll("[ \\t]+", " ").strip();
-        return t.length() > max ? t.substring(0, max - 1) + "…" : t;
+
+    /** Problems are the bot's wording (field names in bold); a value someone typed went through PlainText. */
+    static List<Markdown> markdown(List<String> problems) {
+        return problems.stream().map(Markdown::of).toList();
     }
 }

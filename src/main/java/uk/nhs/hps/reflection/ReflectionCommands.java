@@ -3,6 +3,7 @@ package uk.nhs.hps.reflection;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
 import uk.nhs.hps.roster.Access;
@@ -162,7 +163,7 @@ class ReflectionCommands implements CommandHandler {
             case SAVED -> cards.saved(saved.entry(), form.entryId() != null,
                     wasShared ? 0 : log.notifySponsors(person.id(), saved.entry()));
             case ALREADY_SAVED -> cards.error("Already saved",
-                    "**" + ReflectionCards.shown(saved.entry().title(), 200) + "** was saved from this card already; nothing"
+                    "**" + PlainText.of(saved.entry().title(), 200) + "** was saved from this card already; nothing"
                             + " was saved twice. Use **my reflections** to edit it.");
             case CHANGED_SINCE_OPENED -> cards.error("This entry changed since you opened it",
                     "Nothing was saved, so your other change stands. Open the entry from **my reflections** and edit it again.");

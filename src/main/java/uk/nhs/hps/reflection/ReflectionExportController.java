@@ -12,6 +12,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import uk.nhs.hps.privacy.AuditLog;
 import uk.nhs.hps.privacy.DataLinks;
+import uk.nhs.hps.roster.Access;
+import uk.nhs.hps.roster.Action;
 import uk.nhs.hps.roster.Person;
 import uk.nhs.hps.roster.PersonRepository;
 
@@ -27,8 +29,11 @@ class ReflectionExportController {
     private final PersonRepository people;
     private final ReflectionExports exports;
     private final AuditLog audit;
+    private final Access access;
 
-    ReflectionExportController(DataLinks links, PersonRepository people, ReflectionExports exports, AuditLog audit) {
+    ReflectionExportController(DataLinks links, PersonRepository people, ReflectionExports exports, AuditLog audit,
+                               Access access) {
+        this.access = access;
         this.links = links;
         this.people = people;
         this.exports = exports;
@@ -48,6 +53,10 @@ class ReflectionExportController {
         Optional<Person> person = people.findById(checked.personId().getAsLong()).filter(p -> p.anonymisedAt() == null);
         if (person.isEmpty() || !(format.equals("pdf") || format.equals("md"))) {
             return HttpResponse.notFound().contentType(MediaType.TEXT_PLAIN_TYPE).body("This link is not valid.");
+        }
+        if (!access.may(person.get().id(), Action.EXPORT_PERSONAL_DATA, person.get().id())) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN_TYPE)
+                    .body(DataLinks.NO_LONGER_VALID);
         }
         ReflectionExports.Contents contents = exports.contents(person.get());
         audit.record(AuditLog.person(person.get().id()), "REFLECTIVE_LOG_EXPORT", person.get().id(), "own log as " + format);

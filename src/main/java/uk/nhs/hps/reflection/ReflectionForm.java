@@ -1,6 +1,7 @@
 package uk.nhs.hps.reflection;
 
 import io.micronaut.core.annotation.Nullable;
+import uk.nhs.hps.conversation.PlainText;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -83,14 +84,14 @@ record ReflectionForm(
         }
         for (String d : dimensions) {
             if (definitions.dimension(d).isEmpty()) {
-                problems.add("**Healthcare Leadership Model dimensions**: '" + ReflectionCards.shown(d, 40)
+                problems.add("**Healthcare Leadership Model dimensions**: '" + PlainText.of(d, 40)
                         + "' is not one of the dimensions.");
             }
         }
         if (source.isBlank()) {
             problems.add("**Where the learning came from** is required.");
         } else if (definitions.source(source).isEmpty()) {
-            problems.add("**Where the learning came from**: '" + ReflectionCards.shown(source, 40) + "' is not one of the choices.");
+            problems.add("**Where the learning came from**: '" + PlainText.of(source, 40) + "' is not one of the choices.");
         }
         if (assignment.length() > MAX_ASSIGNMENT) {
             problems.add("**Placement or stretch assignment** is " + assignment.length() + " characters; the most is "

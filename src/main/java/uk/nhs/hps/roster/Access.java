@@ -4,7 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.privacy.AuditLog;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,12 +60,27 @@ public class Access {
         }
     }
 
+    /**
+     * The one answer to "is this person on the programme team now": a current member of the programme team
+     * (removal deletes the membership; {@code person.role} is only a greeting hint) who has not left or been
+     * erased. Every chat command, card button, notification and the admin API ask this.
+     */
     public boolean isProgrammeTeam(long personId) {
         return programmeTeam.existsById(personId) && people.findById(personId).map(Access::mayAct).orElse(false);
     }
 
-    /** Everyone who has left, or been anonymised, loses access; paused people keep access to their own data. */
-    private static boolean mayAct(Person person) {
+    /** Every current programme-team member (see {@link #isProgrammeTeam}), by person id, in id order. */
+    public List<Long> currentProgrammeTeam() {
+        List<Long> members = new ArrayList<>();
+        programmeTeam.findAll().forEach(m -> members.add(m.personId()));
+        return members.stream().filter(this::isProgrammeTeam).sorted().toList();
+    }
+
+    /**
+     * Whether the person may still use the scheme's records at all. Everyone who has left, or been anonymised,
+     * loses access (to write, and to links issued earlier); paused people keep access to their own data.
+     */
+    public static boolean mayAct(Person person) {
         return person.anonymisedAt() == null && person.status() != PersonStatus.LEFT;
     }
 

@@ -13,11 +13,13 @@ import java.time.LocalDate;
 public class ChangingStatus {
 
     private final PersonRepository people;
+    private final ManagingProgrammeTeam programmeTeam;
     private final AuditLog audit;
     private final Clock clock;
 
-    ChangingStatus(PersonRepository people, AuditLog audit, Clock clock) {
+    ChangingStatus(PersonRepository people, ManagingProgrammeTeam programmeTeam, AuditLog audit, Clock clock) {
         this.people = people;
+        this.programmeTeam = programmeTeam;
         this.audit = audit;
         this.clock = clock;
     }
@@ -38,6 +40,9 @@ public class ChangingStatus {
         }
         if (status != PersonStatus.ACTIVE && (reason == null || reason.isBlank())) {
             throw new InvalidRequest("Pausing or leaving needs a reason.");
+        }
+        if (status == PersonStatus.LEFT) {
+            programmeTeam.keepsAnActiveMember(personId, "set to LEFT");
         }
         Person changed = people.update(person.withStatus(status, status == PersonStatus.ACTIVE ? null : reason.trim(),
                 since, until, clock.instant()));

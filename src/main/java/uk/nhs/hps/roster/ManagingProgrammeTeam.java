@@ -8,18 +8,24 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Who is on the programme team. The last member cannot be removed, so the admin API never locks itself out. */
+/**
+ * Who is on the programme team. The last active member cannot be removed or set to LEFT, so the admin API and
+ * the team's chat commands never lock themselves out.
+ */
 @Singleton
 public class ManagingProgrammeTeam {
 
     private final ProgrammeTeamRepository members;
     private final PersonRepository people;
+    private final Access access;
     private final AuditLog audit;
     private final Clock clock;
 
-    ManagingProgrammeTeam(ProgrammeTeamRepository members, PersonRepository people, AuditLog audit, Clock clock) {
+    ManagingProgrammeTeam(ProgrammeTeamRepository members, PersonRepository people, Access access, AuditLog audit,
+                          Clock clock) {
         this.members = members;
         this.people = people;
+        this.access = access;
         this.audit = audit;
         this.clock = clock;
     }
@@ -49,10 +55,20 @@ public class ManagingProgrammeTeam {
         if (!members.existsById(personId)) {
             throw new NotFound("Person " + personId + " is not on the programme team.");
         }
-        if (members.count() <= 1) {
-            throw new Conflict("The last programme-team member cannot be removed.");
-        }
+        keepsAnActiveMember(personId, "removed from the programme team");
         members.deleteById(personId);
         audit.record(actor, AuditLog.PROGRAMME_TEAM_CHANGE, personId, "removed");
+    }
+
+    /**
+     * Refuses (409) a change that would leave no current programme-team member: called inside the caller's
+     * transaction, with the membership rows locked so concurrent changes are decided one at a time.
+     */
+    void keepsAnActiveMember(long personId, String change) {
+        members.lockMembers();
+        if (access.isProgrammeTeam(personId) && access.currentProgrammeTeam().stream().allMatch(id -> id == personId)) {
+            throw new Conflict("This is the last active programme-team member, so they can't be " + change
+                    + ". Add another member to the programme team first.");
+        }
     }
 }

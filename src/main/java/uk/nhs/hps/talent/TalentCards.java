@@ -3,6 +3,8 @@ package uk.nhs.hps.talent;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CardTemplates;
+import uk.nhs.hps.conversation.Markdown;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ class TalentCards {
                  Viewer viewer, String cycle) {
         Map<String, Object> data = new HashMap<>();
         data.put("heading", viewer == Viewer.PARTICIPANT ? "Your 9-box and Maximising Potential conversation"
-                : "9-box and Maximising Potential conversation: " + shown(participantName, 100));
+                : "9-box and Maximising Potential conversation: " + PlainText.of(participantName, 100));
         data.put("cycle", r == null ? cycle : r.cycle());
         data.put("participantId", participantId);
         data.put("version", r == null || r.version() == null ? 0 : r.version());
@@ -52,21 +54,21 @@ class TalentCards {
         fact(facts, "Specialist path", outcome.isEmpty() ? null : "true".equals(outcome.get("specialistPath")) ? "Yes" : "No");
         fact(facts, "Next review", outcome.get("nextReview"));
         if (viewer == Viewer.SPONSOR && r != null && r.preparationSubmittedAt() != null) {
-            fact(facts, "Aspirations", shown(prep.get("aspirations"), 500));
+            fact(facts, "Aspirations", PlainText.of(prep.get("aspirations"), 500));
             fact(facts, "Growth direction", label(grid.growth(), prep.get("growth")));
             fact(facts, "Self-rated performance", label(grid.performance(), prep.get("performance")));
             for (TalentGrid.Option i : grid.indicators()) {
                 fact(facts, i.label(), label(grid.ratings(), prep.get("rating_" + i.key())) + ": "
-                        + shown(prep.getOrDefault("evidence_" + i.key(), ""), 300));
+                        + PlainText.of(prep.getOrDefault("evidence_" + i.key(), ""), 300));
             }
-            fact(facts, "Development wishes", shown(prep.get("developmentWishes"), 500));
+            fact(facts, "Development wishes", PlainText.of(prep.get("developmentWishes"), 500));
         }
         data.put("facts", facts);
         List<String> actions = new ArrayList<>();
         for (int n = 1; n <= TalentForms.ACTIONS; n++) {
             String text = outcome.getOrDefault("action" + n + "Text", "");
             if (!text.isBlank()) {
-                actions.add(shown(text, 300) + " (" + label(grid.actionTypes(), outcome.get("action" + n + "Type")) + "; "
+                actions.add(PlainText.of(text, 300) + " (" + label(grid.actionTypes(), outcome.get("action" + n + "Type")) + "; "
                         + outcome.getOrDefault("action" + n + "Owner", "").toLowerCase() + "; due "
                         + outcome.getOrDefault("action" + n + "Due", "") + ")");
             }
@@ -74,7 +76,7 @@ class TalentCards {
         data.put("actions", actions);
         boolean showWellbeing = r != null && r.wellbeingNote() != null
                 && (viewer == Viewer.PARTICIPANT || (r.wellbeingShared() && r.preparationSubmittedAt() != null));
-        data.put("wellbeing", showWellbeing ? shown(r.wellbeingNote(), 2000) : "");
+        data.put("wellbeing", showWellbeing ? PlainText.of(r.wellbeingNote(), 2000) : "");
         data.put("wellbeingHeading", viewer == Viewer.PARTICIPANT
                 ? (r != null && r.wellbeingShared() ? "Wellbeing check-in (shared with your sponsor)" : "Wellbeing check-in (only you can see this)")
                 : "Wellbeing check-in (shared with you)");
@@ -102,7 +104,7 @@ class TalentCards {
         Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReviews.map(r.sponsorInput()));
         values.putAll(typed);
         Map<String, Object> data = formData(TalentForms.Form.SPONSOR, participantId, cycle, r, values, errors, errorTitle);
-        data.put("participantName", shown(participantName, 100));
+        data.put("participantName", PlainText.of(participantName, 100));
         return Reply.card(templates.render("talent-sponsor", data));
     }
 
@@ -111,7 +113,7 @@ class TalentCards {
         Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReviews.map(r.outcome()));
         values.putAll(typed);
         Map<String, Object> data = formData(TalentForms.Form.OUTCOME, participantId, cycle, r, values, errors, errorTitle);
-        data.put("participantName", shown(participantName, 100));
+        data.put("participantName", PlainText.of(participantName, 100));
         data.put("specialistPath", values.getOrDefault("specialistPath", "false"));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int n = 1; n <= TalentForms.ACTIONS; n++) {
@@ -143,7 +145,7 @@ class TalentCards {
 
     Reply error(String title, List<String> problems) {
         return Reply.card(templates.render("reflection-notice", Map.of("cardId", "talent-error", "title", title,
-                "message", String.join("\n\n", problems), "color", "Attention", "buttons", List.of())));
+                "message", Markdown.of(String.join("\n\n", problems)), "color", "Attention", "buttons", List.of())));
     }
 
     private Map<String, Object> formData(TalentForms.Form form, long participantId, String cycle, @Nullable TalentReview r,
@@ -155,7 +157,7 @@ class TalentCards {
         data.put("participantId", participantId);
         data.put("cycle", r == null ? cycle : r.cycle());
         data.put("version", r == null || r.version() == null ? 0 : r.version());
-        data.put("errors", errors);
+        data.put("errors", errors.stream().map(Markdown::of).toList()); // the bot's wording; typed values went through PlainText
         data.put("errorTitle", errorTitle);
         data.put("indicators", grid.indicators().stream().map(i -> Map.<String, Object>of("key", i.key(), "label", i.label(),
                 "rating", values.getOrDefault("rating_" + i.key(), ""), "evidence", values.getOrDefault("evidence_" + i.key(), ""))).toList());
@@ -247,14 +249,5 @@ class TalentCards {
 
     private static List<Map<String, Object>> options(List<TalentGrid.Option> options) {
         return options.stream().map(o -> Map.<String, Object>of("key", o.key(), "label", o.label())).toList();
-    }
-
-    static String shown(@Nullable String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        String t = text.replace('[', '(').replace(']', ')').replaceAll("[*_`#>|~]", " ")
-                .replaceAll("[\\p{Cntrl}&&[^\n]]", " ").replaceAll("[ \\t]+", " ").strip();
-        return t.length() > max ? t.substring(0, max - 1) + "…" : t;
     }
 }

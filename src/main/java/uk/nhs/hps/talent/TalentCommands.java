@@ -3,6 +3,7 @@ package uk.nhs.hps.talent;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
 import uk.nhs.hps.roster.AccessDenied;
@@ -90,7 +91,8 @@ class TalentCommands implements CommandHandler {
                             : Reply.text("Draft saved. Type **my talent review** and press **Edit my preparation** to carry on.");
                 }
                 case "talent.sponsor.open" -> {
-                    Optional<TalentReview> r = reviews.read(me.id(), participantId, "sponsor input card");
+                    // the sponsor's form holds their unsubmitted draft: only the current sponsor may open it
+                    Optional<TalentReview> r = reviews.readAsSponsor(me.id(), participantId);
                     yield cards.sponsorInput(participantId, name(participantId), reviews.currentCycle(), r.orElse(null),
                             Map.of(), List.of(), "");
                 }
@@ -184,7 +186,7 @@ class TalentCommands implements CommandHandler {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Person p : reviews.sponsoredBy(me.id())) {
             Optional<TalentReview> r = reviews.current(p.id());
-            rows.add(Map.of("name", TalentCards.shown(p.displayName(), 100), "participantId", p.id(), "cycle", reviews.currentCycle(),
+            rows.add(Map.of("name", PlainText.of(p.displayName(), 100), "participantId", p.id(), "cycle", reviews.currentCycle(),
                     "status", r.map(x -> x.state() == TalentReview.Status.PREPARING
                             ? (x.preparationSubmittedAt() == null ? "Preparing" : "Prepared") + (x.sponsorSubmittedAt() == null
                             ? ", your input to come" : ", your input given") : x.status().toLowerCase().replace('_', ' '))
@@ -198,7 +200,7 @@ class TalentCommands implements CommandHandler {
             Long other = me.id() == participantId ? r.sponsorId() : Long.valueOf(participantId);
             if (other != null) {
                 reviews.tell(other, "talent-outcome:" + r.id() + ":" + r.version() + ":" + other,
-                        TalentCards.shown(me.displayName(), 100) + " " + what + " Type **"
+                        Reply.fill("{} ", me.displayName()) + what + " Type **"
                                 + (other == participantId ? "my talent review" : "talent reviews") + "** to see it.");
             }
         });

@@ -2,6 +2,7 @@ package uk.nhs.hps.talent;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.conversation.PlainText;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -97,7 +98,7 @@ class TalentForms {
             switch (f.kind()) {
                 case CHOICE -> {
                     if (!f.allows(v)) {
-                        problems.add("**" + f.label() + "**: '" + TalentCards.shown(v, 40) + "' is not one of the choices.");
+                        problems.add("**" + f.label() + "**: '" + PlainText.of(v, 40) + "' is not one of the choices.");
                     }
                 }
                 case TEXT -> {

@@ -110,6 +110,12 @@ class TalentReviews {
         return current(participantId);
     }
 
+    /** The record for the sponsor's own input form, whose draft nobody else sees: the current sponsor only. */
+    Optional<TalentReview> readAsSponsor(long sponsorId, long participantId) {
+        requireCurrentSponsor(sponsorId, participantId);
+        return read(sponsorId, participantId, "sponsor input card");
+    }
+
     // ---- the participant's preparation
 
     TalentReview prepare(long participantId, long actorId, Map<String, Object> data, @Nullable Integer version, boolean submit) {
@@ -147,8 +153,8 @@ class TalentReviews {
         if (submit && saved.sponsorId() != null) {
             String name = people.findById(participantId).map(Person::displayName).orElse("Your participant");
             outbox.enqueue(Outbox.Request.toPerson("talent-prepared:" + saved.id() + ":" + saved.version(), saved.sponsorId(),
-                    Reply.text(name + " has prepared for your Maximising Potential conversation (" + saved.cycle()
-                            + "). Type **talent reviews** to read their preparation and give your input.")));
+                    Reply.text("{} has prepared for your Maximising Potential conversation (" + saved.cycle()
+                            + "). Type **talent reviews** to read their preparation and give your input.", name)));
         }
         return saved;
     }

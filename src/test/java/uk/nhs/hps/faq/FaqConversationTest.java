@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.nhs.hps.roster.Person;
 import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.roster.ProgrammeTeamMember;
+import uk.nhs.hps.roster.ProgrammeTeamRepository;
 import uk.nhs.hps.roster.Role;
 import uk.nhs.hps.support.Activities;
 import uk.nhs.hps.support.BotTestBase;
@@ -37,6 +39,8 @@ class FaqConversationTest extends BotTestBase {
     FaqStore.Tickets tickets;
     @Inject
     KnowledgeBase knowledgeBase;
+    @Inject
+    ProgrammeTeamRepository programmeTeam;
 
     @Test
     void paraphrasedQuestionGetsTheAnswerCardNamingTheQuestionItAnswered() {
@@ -190,11 +194,21 @@ class FaqConversationTest extends BotTestBase {
     }
 
     @Test
-    void faqCommandsFromSomeoneOutsideTheProgrammeTeamAreTreatedAsQuestions() {
-        JsonNode card = ask(TestUsers.ALICE, "faq reload");
+    void faqCommandsFromSomeoneOutsideTheProgrammeTeamAreRefusedInASentence() {
+        connector.reset();
+        send(Activities.message("faq disable launch-event").from(TestUsers.ALICE));
 
-        assertThat(title(card)).isEqualTo("I don't know the answer to that.");
-        assertThat(knowledgeBase.find("launch-event")).isPresent();
+        assertThat(connector.messages().get(connector.messages().size() - 1).text())
+                .startsWith("Only the programme team can use the FAQ commands.");
+        assertThat(knowledgeBase.find("launch-event").orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void otherTextStartingWithFaqFromSomeoneOutsideTheProgrammeTeamIsAQuestion() {
+        JsonNode card = ask(TestUsers.ALICE, "faq about the launch event");
+
+        assertThat(card).isNotNull();
+        assertThat(lastQuery().question()).isEqualTo("faq about the launch event");
     }
 
     @Test
@@ -227,8 +241,9 @@ class FaqConversationTest extends BotTestBase {
     private void programmeTeamMember() {
         if (people.findByEmail(TestUsers.PAT.email()).isEmpty()) {
             Instant now = Instant.parse("2026-11-01T09:00:00Z");
-            people.save(new Person(null, TestUsers.PAT.email(), TestUsers.PAT.name(), Role.PROGRAMME_TEAM, "ACTIVE",
+            Person pat = people.save(new Person(null, TestUsers.PAT.email(), TestUsers.PAT.name(), Role.PROGRAMME_TEAM, "ACTIVE",
                     "Europe/London", null, now, now));
+            programmeTeam.save(new ProgrammeTeamMember(pat.id(), now));
             connector.knowsMember(TestUsers.PAT.teamsId(), TestUsers.PAT.name(), TestUsers.PAT.email(), TestUsers.PAT.aadObjectId());
             send(Activities.botInstalled().from(TestUsers.PAT));
         }

@@ -123,7 +123,7 @@ class ReflectiveLogBotTest extends RecordsTestBase {
         JsonNode card = lastCard(ann);
         assertThat(cardId(card)).isEqualTo("reflection-entry");
         assertThat(textOf(card)).contains("Nothing was saved", "**Title** is required",
-                "**Date of the experience** can't be in the future", "'not a dimension' is not one of the dimensions",
+                "**Date of the experience** can't be in the future", "'notˍaˍdimension' is not one of the dimensions",
                 "**Where the learning came from**: 'vibes'", "**So what?** is 20000 characters");
         assertThat(inputValue(card, "step_what")).isEqualTo("I led the morning huddle.");
         assertThat(entries.live(id)).isEmpty();

@@ -143,7 +143,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         JsonNode card = lastCard(pair.participant());
         assertThat(cardId(card)).isEqualTo("talent-preparation");
         assertThat(textOf(card)).contains("was not submitted", "**Growth direction**: 'SIDEWAYS' is not one of the choices",
-                "**Aspiration: evidence** is 20000 characters", "**The box I propose**: 'TOP RIGHT'",
+                "**Aspiration: evidence** is 20000 characters", "**The box I propose**: 'TOPˍRIGHT'",
                 "**Career aspirations** is required", "**My performance in my current role** is required");
         assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27")).isEmpty();
     }
