@@ -72,6 +72,17 @@ class TeamsBot implements Bot {
                 LOG.warn("Refused activity from a tenant outside the allow-list tenant={}", tenantOf(activity));
                 return CompletableFuture.completedFuture(null);
             }
+            if (!isPersonalChat(activity)) {
+                // Answered before anything is recorded: no command runs and the 1:1 conversation reference
+                // used for proactive messages is never overwritten by a channel or group chat's.
+                LOG.info("Refused an activity outside personal chat conversationType={}",
+                        activity.getConversation() == null ? null : activity.getConversation().getConversationType());
+                List<Reply> only = List.of(Reply.text(personalChatOnly()));
+                if (isCardExecute(activity)) {
+                    return answerExecute(context, only);
+                }
+                return context.sendActivity(toActivity(only.get(0))).thenApply(sent -> null);
+            }
             if (activity.getId() != null && !ledger.firstDelivery(activity.getId())) {
                 LOG.info("Duplicate delivery ignored");
                 return CompletableFuture.completedFuture(null);
@@ -146,6 +157,36 @@ class TeamsBot implements Bot {
             return Optional.of(Turn.Kind.INSTALLED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The manifest limits the bot to personal scope, but a sideloaded or edited package, or a meeting chat,
+     * may still reach it: only a 1:1 chat is served. Emulator-style activities without a type count as 1:1.
+     */
+    static boolean isPersonalChat(Activity activity) {
+        if (activity.getConversation() == null) {
+            return true;
+        }
+        String type = activity.getConversation().getConversationType();
+        if (type != null && !"personal".equalsIgnoreCase(type)) {
+            return false;
+        }
+        if (activity.getConversation().isGroup()) {
+            return false;
+        }
+        if (activity.getChannelData() != null) {
+            JsonNode data = Serialization.objectToTree(activity.getChannelData());
+            return !data.hasNonNull("meeting") && !data.hasNonNull("channel") && !data.hasNonNull("team");
+        }
+        return true;
+    }
+
+    private String personalChatOnly() {
+        if (!settings.hasAppId()) {
+            return "I only work in a 1:1 chat with you: open a chat with me from Apps in Teams.";
+        }
+        return "I only work in a 1:1 chat with you: [open it here](https://teams.microsoft.com/l/chat/0/0?users=28:"
+                + settings.appId().trim() + ").";
     }
 
     private static boolean isCardExecute(Activity activity) {
