@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 import uk.nhs.hps.roster.Access;
 import uk.nhs.hps.roster.Person;
 import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.privacy.AuditLog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -29,20 +31,25 @@ import java.util.Optional;
 class AdminAuthFilter {
 
     static final String PATTERN = "/admin/api/**";
+    static final String IDENTITY_BOUND = "IDENTITY_BOUND";
     private static final Logger LOG = LoggerFactory.getLogger(AdminAuthFilter.class);
 
     private final EntraTokens tokens;
     private final AdminAuthSettings settings;
     private final PersonRepository people;
     private final Access access;
+    private final AuditLog audit;
+    private final Clock clock;
     private final boolean dev;
 
     AdminAuthFilter(EntraTokens tokens, AdminAuthSettings settings, PersonRepository people, Access access,
-                    Environment environment) {
+                    AuditLog audit, Clock clock, Environment environment) {
         this.tokens = tokens;
         this.settings = settings;
         this.people = people;
         this.access = access;
+        this.audit = audit;
+        this.clock = clock;
         this.dev = environment.getActiveNames().contains("dev");
         if (settings.hasDevToken() && !dev) {
             LOG.warn("ADMIN_DEV_TOKEN is set outside the dev environment; it is ignored and refused");
@@ -77,6 +84,7 @@ class AdminAuthFilter {
         }
         Optional<Person> person = personOf(identity);
         if (person.isEmpty() || !access.isProgrammeTeam(person.get().id())) {
+            // one answer for "not a member" and "member's address on another account": no oracle for addresses
             return HttpResponse.status(HttpStatus.FORBIDDEN)
                     .body(new AdminProblem("The admin API is for programme-team members only."));
         }
@@ -85,14 +93,34 @@ class AdminAuthFilter {
         return null;
     }
 
+    /**
+     * By object id (the tenant is checked with the token). An address binds a programme-team member only once,
+     * while no object id is bound to them: a token with another object id and that address is refused (the
+     * "nOAuth" pattern: the address claims are editable, the object id is not).
+     */
     private Optional<Person> personOf(EntraTokens.Identity identity) {
-        if (identity.objectId() != null) {
-            Optional<Person> byOid = people.findByAadObjectId(identity.objectId());
-            if (byOid.isPresent()) {
-                return byOid;
-            }
+        Optional<Person> byOid = people.findByAadObjectId(identity.objectId());
+        if (byOid.isPresent() || identity.email() == null) {
+            return byOid;
         }
-        return identity.email() == null ? Optional.empty() : people.findByEmail(Person.normaliseEmail(identity.email()));
+        Optional<Person> byEmail = people.findByEmail(Person.normaliseEmail(identity.email()));
+        if (byEmail.isEmpty()) {
+            return Optional.empty();
+        }
+        Person person = byEmail.get();
+        if (person.aadObjectId() != null) {
+            LOG.warn("Admin API token refused: its address claim names a person bound to another object id");
+            audit.record("admin-api", AuditLog.DENIED, person.id(),
+                    "admin API token with another object id carried this person's address; refused");
+            return Optional.empty();
+        }
+        if (!access.isProgrammeTeam(person.id()) || people.bindAadObjectId(person.id(), identity.objectId(), clock.instant()) != 1) {
+            // only a member is bound from an admin token; a lost race means someone else was bound just now
+            return Optional.empty();
+        }
+        audit.record(AuditLog.person(person.id()), IDENTITY_BOUND, person.id(),
+                "admin API: Entra object id bound at first sign-in by address");
+        return people.findById(person.id());
     }
 
     private static MutableHttpResponse<AdminProblem> unauthorized(String reason) {

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param jwksUri   where the signing keys are; discovered from the issuer's OpenID metadata when blank (ADMIN_AUTH_JWKS_URI)
  * @param devToken  a static token accepted only in the {@code dev} environment (ADMIN_DEV_TOKEN)
  * @param clockSkew tolerance for exp/nbf
+ * @param tenantId  the Entra tenant whose users may call the API; a token's {@code tid} must equal it
+ *                  (ADMIN_AUTH_TENANT_ID, defaulting to MICROSOFT_APP_TENANT_ID); blank accepts any {@code tid}
  */
 @ConfigurationProperties("admin.auth")
 public record AdminAuthSettings(
@@ -20,7 +22,12 @@ public record AdminAuthSettings(
         @Nullable String audience,
         @Nullable String jwksUri,
         @Nullable String devToken,
-        @Nullable Duration clockSkew) {
+        @Nullable Duration clockSkew,
+        @Nullable String tenantId) {
+
+    boolean checksTenant() {
+        return tenantId != null && !tenantId.isBlank();
+    }
 
     boolean configured() {
         return issuer != null && !issuer.isBlank() && audience != null && !audience.isBlank();

@@ -34,8 +34,11 @@ import java.util.Set;
 @Singleton
 class EntraTokens {
 
-    /** The identity a verified token carries. */
-    record Identity(@Nullable String objectId, @Nullable String email) {
+    /**
+     * The identity a verified token carries: the tenant and object id identify the user; the address is an
+     * editable claim, used only to bind a person the first time (see {@link AdminAuthFilter}).
+     */
+    record Identity(String tenantId, String objectId, @Nullable String email) {
     }
 
     /** Why a token was refused, worded for the caller. */
@@ -73,12 +76,19 @@ class EntraTokens {
             throw new Rejected("The token could not be verified.");
         }
         String oid = stringClaim(claims, "oid");
+        String tid = stringClaim(claims, "tid");
         String email = firstNonBlank(stringClaim(claims, "email"), stringClaim(claims, "preferred_username"),
                 stringClaim(claims, "upn"));
-        if (oid == null && email == null) {
-            throw new Rejected("The token names no user (no oid, email, preferred_username or upn claim).");
+        if (oid == null) {
+            throw new Rejected("The token names no user (no oid claim).");
         }
-        return new Identity(oid, email);
+        if (tid == null) {
+            throw new Rejected("The token names no tenant (no tid claim).");
+        }
+        if (settings.checksTenant() && !tid.equalsIgnoreCase(settings.tenantId().trim())) {
+            throw new Rejected("The token is from a tenant this API does not serve.");
+        }
+        return new Identity(tid, oid, email);
     }
 
     private static String claimProblem(String message) {

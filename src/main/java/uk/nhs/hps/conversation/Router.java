@@ -28,6 +28,11 @@ public class Router {
     private static final Pattern GREETING = Pattern.compile(
             "^(hi|hello|hey|hiya|good (morning|afternoon|evening)|morning|afternoon)( there| bot| hps companion)?[!. ]*$");
 
+    /** The largest single card field accepted; the longest input a card offers is 4,000 characters. */
+    static final int MAX_FIELD_CHARS = 20_000;
+    /** All fields of one submit together: a reflection's six steps at their longest fit well within it. */
+    static final int MAX_SUBMIT_CHARS = 40_000;
+
     private final List<CommandHandler> handlers;
     private final QuestionAnswerer questions;
     private final HelpCard helpCard;
@@ -108,6 +113,10 @@ public class Router {
     }
 
     private List<Reply> routeCardAction(Turn turn) {
+        Optional<String> tooLong = tooLong(turn.cardData());
+        if (tooLong.isPresent()) {
+            return List.of(Reply.text(tooLong.get()));
+        }
         Optional<String> action = turn.action();
         if (action.isPresent()) {
             if (action.get().equals("help")) {
@@ -120,6 +129,37 @@ public class Router {
             }
         }
         return List.of(Reply.text("That button is no longer recognised. Type **help** to start again."));
+    }
+
+    /**
+     * Checked before any handler runs, so no card is ever built around a huge value: Teams clients honour an
+     * input's maxLength, but a crafted submit need not. The limits are above every input a card offers.
+     */
+    static Optional<String> tooLong(Map<String, Object> cardData) {
+        int total = 0;
+        for (Object value : cardData.values()) {
+            int length = characters(value);
+            if (length > MAX_FIELD_CHARS) {
+                return Optional.of(String.format(Locale.UK, "That is too long (at most %,d characters). Nothing was"
+                        + " saved: shorten it and try again.", MAX_FIELD_CHARS));
+            }
+            total += length;
+        }
+        if (total > MAX_SUBMIT_CHARS) {
+            return Optional.of(String.format(Locale.UK, "That is too long (at most %,d characters in all). Nothing"
+                    + " was saved: shorten it and try again.", MAX_SUBMIT_CHARS));
+        }
+        return Optional.empty();
+    }
+
+    private static int characters(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().mapToInt(Router::characters).sum();
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return list.stream().mapToInt(Router::characters).sum();
+        }
+        return value == null ? 0 : String.valueOf(value).length();
     }
 
     private List<Reply> withWelcomeOnFirstContact(Turn turn, List<Reply> replies) {

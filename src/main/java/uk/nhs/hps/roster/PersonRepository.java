@@ -16,6 +16,13 @@ public interface PersonRepository extends CrudRepository<Person, Long> {
 
     List<Person> findByCohortId(Long cohortId);
 
+    /**
+     * Binds an Entra object id to a person who has none yet; 0 when someone is already bound, so an address
+     * can bind a person only once and two racing first sign-ins cannot overwrite each other.
+     */
+    @Query("UPDATE person SET aad_object_id = :aadObjectId, updated_at = :now WHERE id = :id AND aad_object_id IS NULL")
+    int bindAadObjectId(Long id, String aadObjectId, java.time.Instant now);
+
     List<Person> findByIdIn(java.util.Collection<Long> ids);
 
     /** People whose name or e-mail contains the text (case-insensitive), anonymised people excluded. */

@@ -2,14 +2,24 @@ package uk.nhs.hps.roster;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.nhs.hps.conversation.ProactiveMessenger;
+import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.privacy.AuditLog;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores or refreshes a Teams user's identity and conversation reference, and links it to the
- * roster person with the same AAD object id or e-mail.
+ * Stores or refreshes a Teams user's identity and conversation reference, and links it to the roster person
+ * with the same AAD object id, or with the same e-mail when that person is bound to no AAD object id yet.
  */
 @Singleton
 public class RecordingTeamsContact {
@@ -18,18 +28,33 @@ public class RecordingTeamsContact {
     public record Outcome(boolean firstContact, Optional<Person> person) {
     }
 
+    public static final String IDENTITY_CONFLICT = "IDENTITY_CONFLICT";
     private static final String PROACTIVE_PREFIX = "aad:";
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingTeamsContact.class);
 
     private final TeamsIdentityRepository identities;
     private final PersonRepository people;
+    private final ProgrammeTeamRepository programmeTeam;
+    private final Access access;
+    private final ProactiveMessenger messenger;
+    private final AuditLog audit;
     private final Clock clock;
 
-    RecordingTeamsContact(TeamsIdentityRepository identities, PersonRepository people, Clock clock) {
+    RecordingTeamsContact(TeamsIdentityRepository identities, PersonRepository people, ProgrammeTeamRepository programmeTeam,
+                          Access access, ProactiveMessenger messenger, AuditLog audit, Clock clock) {
         this.identities = identities;
         this.people = people;
+        this.programmeTeam = programmeTeam;
+        this.access = access;
+        this.messenger = messenger;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /**
+     * An idempotent upsert: safe when two turns for the same new user race (the insert is one
+     * insert-if-absent statement, and the loser updates the winner's row).
+     */
     @Transactional
     public Outcome record(TeamsContact contact) {
         Instant now = clock.instant();
@@ -42,19 +67,26 @@ public class RecordingTeamsContact {
         String aad = firstNonBlank(contact.aadObjectId(), existing.map(TeamsIdentity::aadObjectId).orElse(null));
         Optional<Person> person = linkPerson(aad, email, now);
         Long personId = person.map(Person::id).orElse(null);
+        boolean firstContact;
         if (existing.isPresent()) {
-            TeamsIdentity old = existing.get();
-            identities.update(new TeamsIdentity(old.id(), contact.teamsUserId(), aad,
-                    firstNonBlank(contact.tenantId(), old.tenantId()),
-                    firstNonBlank(contact.displayName(), old.displayName()), email, personId,
-                    contact.serviceUrl(), contact.conversationId(), contact.conversationReferenceJson(),
-                    old.firstSeenAt(), now));
-            return new Outcome(old.teamsUserId().startsWith(PROACTIVE_PREFIX), person);
+            firstContact = existing.get().teamsUserId().startsWith(PROACTIVE_PREFIX);
+        } else {
+            firstContact = identities.insertIfAbsent(contact.teamsUserId(), aad, contact.tenantId(), contact.displayName(),
+                    email, personId, contact.serviceUrl(), contact.conversationId(), contact.conversationReferenceJson(),
+                    now) == 1;
+            if (firstContact) {
+                return new Outcome(true, person);
+            }
+            // another turn for the same new user inserted it first: refresh that row like any later contact
+            existing = identities.findByTeamsUserId(contact.teamsUserId());
         }
-        identities.save(new TeamsIdentity(null, contact.teamsUserId(), aad, contact.tenantId(),
-                contact.displayName(), email, personId, contact.serviceUrl(), contact.conversationId(),
-                contact.conversationReferenceJson(), now, now));
-        return new Outcome(true, person);
+        TeamsIdentity old = existing.orElseThrow();
+        identities.update(new TeamsIdentity(old.id(), contact.teamsUserId(), aad,
+                firstNonBlank(contact.tenantId(), old.tenantId()),
+                firstNonBlank(contact.displayName(), old.displayName()), email, personId,
+                contact.serviceUrl(), contact.conversationId(), contact.conversationReferenceJson(),
+                old.firstSeenAt(), now));
+        return new Outcome(firstContact, person);
     }
 
     /**
@@ -74,6 +106,10 @@ public class RecordingTeamsContact {
         return identities.findByTeamsUserId(teamsUserId).map(i -> i.email() != null).orElse(false);
     }
 
+    /**
+     * By AAD object id first. An e-mail only links a person bound to no AAD object id (and binds them, once):
+     * an e-mail is a profile field another account can carry, the object id is not.
+     */
     private Optional<Person> linkPerson(String aad, String email, Instant now) {
         if (aad != null) {
             Optional<Person> byAad = people.findByAadObjectId(aad);
@@ -84,12 +120,57 @@ public class RecordingTeamsContact {
         if (email == null) {
             return Optional.empty();
         }
-        return people.findByEmail(email).map(p -> {
-            if (aad != null && p.aadObjectId() == null) {
-                return people.update(p.withAadObjectId(aad, now));
+        Optional<Person> byEmail = people.findByEmail(email);
+        if (byEmail.isEmpty()) {
+            return Optional.empty();
+        }
+        Person p = byEmail.get();
+        if (aad != null && p.aadObjectId() == null && people.bindAadObjectId(p.id(), aad, now) == 1) {
+            return people.findById(p.id());
+        }
+        Optional<String> bound = aad == null ? Optional.ofNullable(p.aadObjectId())
+                : people.findById(p.id()).map(Person::aadObjectId).filter(b -> !b.equals(aad));
+        if (bound.isPresent()) {
+            conflict(p, aad);
+            return Optional.empty();
+        }
+        return people.findById(p.id());
+    }
+
+    /** Recorded and told to the programme team once per person and other account; the sender stays unknown. */
+    private void conflict(Person person, String otherAad) {
+        String key = "identity-conflict:" + person.id() + ":" + fingerprint(otherAad);
+        boolean known = audit.about(person.id()).stream()
+                .anyMatch(e -> IDENTITY_CONFLICT.equals(e.action()) && e.detail() != null && e.detail().contains(key));
+        if (known) {
+            return;
+        }
+        LOG.warn("A Teams account carried the e-mail of a roster person bound to another AAD object id; not linked personId={}",
+                person.id());
+        audit.record("system", IDENTITY_CONFLICT, person.id(), "A Teams account with another AAD object id carried this"
+                + " person's e-mail; it was not linked. " + key);
+        String text = "**Identity check needed.** A Teams account carried the e-mail of " + person.displayName()
+                + " (roster id " + person.id() + "), who is already linked to another Microsoft account. I did not"
+                + " link it and treat it as unknown. If " + person.displayName() + " has a new account, check with"
+                + " them first, then update their record.";
+        for (ProgrammeTeamMember member : programmeTeam.findAll()) {
+            if (access.isProgrammeTeam(member.personId())) {
+                messenger.sendToPerson(key + ":to:" + member.personId(), member.personId(), List.of(Reply.text(text)));
             }
-            return p;
-        });
+        }
+    }
+
+    /** A short stable reference to the other account, so the audit and outbox keys hold no raw identifier. */
+    private static String fingerprint(String aad) {
+        if (aad == null) {
+            return "no-aad";
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(aad.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String firstNonBlank(String a, String b) {

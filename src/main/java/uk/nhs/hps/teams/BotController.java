@@ -58,12 +58,20 @@ class BotController {
         }
         Activity activity;
         try {
-            activity = Serialization.treeToValue(Serialization.jsonToTree(body), Activity.class);
+            com.fasterxml.jackson.databind.JsonNode tree = Serialization.jsonToTree(body);
+            if (tree == null || !tree.isObject()) {
+                return HttpResponse.badRequest(new Problem("The request body must be a JSON object (a Bot Framework activity)."));
+            }
+            activity = Serialization.treeToValue(tree, Activity.class);
         } catch (IOException | IllegalArgumentException e) {
             return HttpResponse.badRequest(new Problem("The request body is not valid activity JSON."));
         }
         if (activity == null || activity.getType() == null) {
             return HttpResponse.badRequest(new Problem("The activity has no type."));
+        }
+        String serviceUrlProblem = serviceUrlProblem(activity.getServiceUrl());
+        if (serviceUrlProblem != null) {
+            return HttpResponse.badRequest(new Problem(serviceUrlProblem));
         }
         if (activity.getRecipient() != null && activity.getRecipient().getRole() == null) {
             // The SDK's anonymous (dev) path dereferences recipient.role for emulator activities.
@@ -85,6 +93,23 @@ class BotController {
                 return HttpResponse.unauthorized();
             }
             throw e;
+        }
+    }
+
+    /** Replies go to the activity's serviceUrl, so one that is missing or not a web address cannot be served. */
+    static String serviceUrlProblem(@Nullable String serviceUrl) {
+        if (serviceUrl == null || serviceUrl.isBlank()) {
+            return "The activity has no serviceUrl, so there is nowhere to reply.";
+        }
+        try {
+            java.net.URI uri = new java.net.URI(serviceUrl.trim());
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (!web || uri.getHost() == null || uri.getHost().isBlank() || uri.getRawUserInfo() != null) {
+                return "The activity's serviceUrl must be an absolute http(s) address.";
+            }
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "The activity's serviceUrl is not a valid address.";
         }
     }
 

@@ -45,17 +45,22 @@ class TeamsBot implements Bot {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
     static final String FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
+    /** How long a redelivered invoke waits for the first delivery's answer (Teams gives up after about 15 s). */
+    private static final java.time.Duration DUPLICATE_WAIT = java.time.Duration.ofSeconds(10);
 
     private final TeamsSettings settings;
     private final ActivityLedger ledger;
     private final RecordingTeamsContact contacts;
     private final Router router;
+    private final CardAnswers answers;
 
-    TeamsBot(TeamsSettings settings, ActivityLedger ledger, RecordingTeamsContact contacts, Router router) {
+    TeamsBot(TeamsSettings settings, ActivityLedger ledger, RecordingTeamsContact contacts, Router router,
+             CardAnswers answers) {
         this.settings = settings;
         this.ledger = ledger;
         this.contacts = contacts;
         this.router = router;
+        this.answers = answers;
     }
 
     @Override
@@ -72,9 +77,27 @@ class TeamsBot implements Bot {
                 LOG.warn("Refused activity from a tenant outside the allow-list tenant={}", tenantOf(activity));
                 return CompletableFuture.completedFuture(null);
             }
+            if (!isPersonalChat(activity)) {
+                // Answered before anything is recorded: no command runs and the 1:1 conversation reference
+                // used for proactive messages is never overwritten by a channel or group chat's.
+                LOG.info("Refused an activity outside personal chat conversationType={}",
+                        activity.getConversation() == null ? null : activity.getConversation().getConversationType());
+                List<Reply> only = List.of(Reply.text(personalChatOnly()));
+                if (isCardExecute(activity)) {
+                    return answerExecute(context, only);
+                }
+                return context.sendActivity(toActivity(only.get(0))).thenApply(sent -> null);
+            }
             if (activity.getId() != null && !ledger.firstDelivery(activity.getId())) {
                 LOG.info("Duplicate delivery ignored");
+                if (isCardExecute(activity)) {
+                    // the first delivery's card again: an invoke left unanswered is a 501 to Teams
+                    return sendInvokeResponse(context, answers.answerTo(activity.getId(), DUPLICATE_WAIT));
+                }
                 return CompletableFuture.completedFuture(null);
+            }
+            if (isCardExecute(activity) && activity.getId() != null) {
+                answers.expect(activity.getId());
             }
             List<Activity> replies;
             try {
@@ -87,6 +110,9 @@ class TeamsBot implements Bot {
             } catch (RuntimeException e) {
                 // Never log the activity text: only where it failed and the turn's correlation id.
                 LOG.error("Turn failed correlationId={} activityType={}", MDC.get(TurnCorrelation.KEY), activity.getType(), e);
+                if (isCardExecute(activity)) {
+                    return answerExecute(context, List.of(Reply.text(HpsBotAdapter.APOLOGY)));
+                }
                 replies = List.of(MessageFactory.text(HpsBotAdapter.APOLOGY));
             }
             if (replies.isEmpty()) {
@@ -102,7 +128,7 @@ class TeamsBot implements Bot {
      * Action.Execute: the invoke's response carries the refreshed card (or a short message); anything
      * else the handler said follows as ordinary messages.
      */
-    private static CompletableFuture<Void> answerExecute(TurnContext context, List<Reply> answer) {
+    private CompletableFuture<Void> answerExecute(TurnContext context, List<Reply> answer) {
         Reply shown = answer.stream().filter(Reply.Card.class::isInstance).findFirst()
                 .or(() -> answer.stream().findFirst())
                 .orElse(Reply.text("Done."));
@@ -119,14 +145,21 @@ class TeamsBot implements Bot {
             body.setType("application/vnd.microsoft.activity.message");
             body.setValue(((Reply.Text) shown).markdown());
         }
-        Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);
-        invokeResponse.setValue(new InvokeResponse(200, body));
+        if (context.getActivity().getId() != null) {
+            answers.answered(context.getActivity().getId(), body);
+        }
         List<Activity> rest = answer.stream().filter(r -> r != shown).map(TeamsBot::toActivity).toList();
-        CompletableFuture<?> sent = context.sendActivity(invokeResponse);
+        CompletableFuture<?> sent = sendInvokeResponse(context, body);
         if (!rest.isEmpty()) {
             sent = sent.thenCompose(ignored -> context.sendActivities(rest));
         }
         return sent.thenApply(ignored -> null);
+    }
+
+    private static CompletableFuture<Void> sendInvokeResponse(TurnContext context, AdaptiveCardInvokeResponse body) {
+        Activity invokeResponse = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        invokeResponse.setValue(new InvokeResponse(200, body));
+        return context.sendActivity(invokeResponse).thenApply(ignored -> null);
     }
 
     private Optional<Turn.Kind> kindOf(Activity activity) {
@@ -146,6 +179,36 @@ class TeamsBot implements Bot {
             return Optional.of(Turn.Kind.INSTALLED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The manifest limits the bot to personal scope, but a sideloaded or edited package, or a meeting chat,
+     * may still reach it: only a 1:1 chat is served. Emulator-style activities without a type count as 1:1.
+     */
+    static boolean isPersonalChat(Activity activity) {
+        if (activity.getConversation() == null) {
+            return true;
+        }
+        String type = activity.getConversation().getConversationType();
+        if (type != null && !"personal".equalsIgnoreCase(type)) {
+            return false;
+        }
+        if (activity.getConversation().isGroup()) {
+            return false;
+        }
+        if (activity.getChannelData() != null) {
+            JsonNode data = Serialization.objectToTree(activity.getChannelData());
+            return !data.hasNonNull("meeting") && !data.hasNonNull("channel") && !data.hasNonNull("team");
+        }
+        return true;
+    }
+
+    private String personalChatOnly() {
+        if (!settings.hasAppId()) {
+            return "I only work in a 1:1 chat with you: open a chat with me from Apps in Teams.";
+        }
+        return "I only work in a 1:1 chat with you: [open it here](https://teams.microsoft.com/l/chat/0/0?users=28:"
+                + settings.appId().trim() + ").";
     }
 
     private static boolean isCardExecute(Activity activity) {

@@ -21,13 +21,6 @@ class AdminApiAuthTest extends AdminApiTestBase {
     }
 
     @Test
-    void memberIsRecognisedByEmailWhenTheirObjectIdIsNotKnownYet() {
-        TestUsers.User patFromAnotherDevice = new TestUsers.User("29:pat2", "aad-unknown", "Pat", " PAT.Programme@NHS.net");
-
-        assertThat(call("GET", "/admin/api/cohorts", entra.token(patFromAnotherDevice), null, null).statusCode()).isEqualTo(200);
-    }
-
-    @Test
     void noTokenIsRefused() {
         HttpResponse<String> response = call("GET", "/admin/api/cohorts", null, null, null);
 

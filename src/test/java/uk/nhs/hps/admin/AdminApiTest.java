@@ -109,6 +109,17 @@ class AdminApiTest extends AdminApiTestBase {
     }
 
     @Test
+    void rosterExportNeutralisesFormulasAfterASeparator() {
+        String cohort = cohort();
+        call("POST", "/admin/api/roster/import?mode=commit", entra.token(TestUsers.PAT), "text/csv",
+                HEADER + "fx2@" + cohort + ".nhs.net,\";=1+1\",\",=2+2\",," + cohort + ",fx2.s@" + cohort + ".nhs.net,,,,\n");
+
+        String csv = get("/admin/api/roster/export.csv").body();
+
+        assertThat(csv).contains("';=1+1", "',=2+2").doesNotContain(",;=1+1", ",\";=1+1", "\",=2+2");
+    }
+
+    @Test
     void programmeTeamCanBeListedAndTheLastMemberIsKept() throws IOException {
         JsonNode members = JSON.readTree(get("/admin/api/programme-team").body());
 

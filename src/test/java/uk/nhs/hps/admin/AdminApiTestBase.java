@@ -41,6 +41,7 @@ public abstract class AdminApiTestBase extends BotTestBase implements TestProper
         p.put("admin.auth.issuer", entra.issuer());
         p.put("admin.auth.audience", FakeEntraIssuer.AUDIENCE);
         p.put("admin.auth.dev-token", "dev-token-for-tests-only");
+        p.put("admin.auth.tenant-id", TestUsers.TENANT);
         return p;
     }
 

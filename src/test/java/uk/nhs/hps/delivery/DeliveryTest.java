@@ -48,7 +48,8 @@ class DeliveryTest extends BotTestBase {
                 "delivery.rate-per-second", "1000",
                 "delivery.per-conversation-rate-per-second", "1000",
                 "delivery.max-attempts", "3",
-                "teams.read-timeout", "400ms");
+                "teams.read-timeout", "400ms",
+                "metrics.token", "metrics-token-for-tests");
     }
 
     @BeforeEach
@@ -270,7 +271,8 @@ class DeliveryTest extends BotTestBase {
         dispatching.dispatchDue();
 
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.getURL() + "/prometheus")).build(),
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/prometheus"))
+                        .header("Authorization", "Bearer metrics-token-for-tests").build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(metrics.body()).contains("hps_delivery_sent_total", "hps_delivery_queue_depth",

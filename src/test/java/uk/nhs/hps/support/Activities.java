@@ -96,6 +96,28 @@ public final class Activities {
         return this;
     }
 
+    /** As if sent in a team channel (the bot @mentioned there), not in personal chat. */
+    public Activities inChannel(String conversationId) {
+        ((ObjectNode) activity.path("conversation")).put("id", conversationId).put("conversationType", "channel")
+                .put("isGroup", true);
+        ((ObjectNode) activity.path("channelData")).putObject("channel").put("id", conversationId);
+        return this;
+    }
+
+    /** As if sent in a group chat of several people. */
+    public Activities inGroupChat(String conversationId) {
+        ((ObjectNode) activity.path("conversation")).put("id", conversationId).put("conversationType", "groupChat")
+                .put("isGroup", true);
+        return this;
+    }
+
+    /** As if sent in a meeting's chat: Teams marks these with channelData.meeting. */
+    public Activities inMeeting(String conversationId) {
+        inGroupChat(conversationId);
+        ((ObjectNode) activity.path("channelData")).putObject("meeting").put("id", "meeting-" + conversationId);
+        return this;
+    }
+
     public String id() {
         return activity.path("id").asText();
     }

@@ -66,6 +66,7 @@ public final class FakeEntraIssuer {
                 .withAudience(AUDIENCE)
                 .withSubject("sub-" + user.aadObjectId())
                 .withClaim("oid", user.aadObjectId())
+                .withClaim("tid", TestUsers.TENANT)
                 .withClaim("preferred_username", user.email())
                 .withIssuedAt(Date.from(now.minusSeconds(60)))
                 .withNotBefore(Date.from(now.minusSeconds(60)))
