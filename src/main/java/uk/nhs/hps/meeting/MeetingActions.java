@@ -143,11 +143,11 @@ class MeetingActions implements CommandHandler {
         for (Sponsorship s : sponsorships.findByParticipantIdOrderByStartsOn(actor.id())) {
             if (s.isCurrent()) {
                 pairs.add(new MeetingCards.Pair(s.id(), "With your sponsor " + name(s.sponsorId()),
-                        status(s.id(), month, actor.id()), today, false));
+                        status(s.id(), month, actor.id()), today, false, false));
             }
         }
         for (Sponsorship s : sponsorships.findBySponsorIdAndEndsOnIsNull(actor.id())) {
-            pairs.add(new MeetingCards.Pair(s.id(), name(s.participantId()), status(s.id(), month, actor.id()), today, true));
+            pairs.add(new MeetingCards.Pair(s.id(), name(s.participantId()), status(s.id(), month, actor.id()), today, true, false));
         }
         if (pairs.isEmpty()) {
             return Reply.text("You have no current sponsor or participant on the roster, so there's no meeting to record.");

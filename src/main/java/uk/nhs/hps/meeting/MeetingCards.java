@@ -21,8 +21,12 @@ class MeetingCards {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
     static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    /** One participant on a card: who, which sponsorship, and what "We've met" should default to. */
-    record Pair(long sponsorshipId, String name, String line, LocalDate metDefault, boolean canSnooze) {
+    /**
+     * One participant on a card: who, which sponsorship, what "We've met" should default to, and whether the
+     * month is still running ({@code ended} false: it can be booked and, by the sponsor, snoozed) or is a past
+     * month kept open by a snooze, which can only be answered: met in it, or not.
+     */
+    record Pair(long sponsorshipId, String name, String line, LocalDate metDefault, boolean canSnooze, boolean ended) {
     }
 
     private final CardTemplates templates;
@@ -47,7 +51,8 @@ class MeetingCards {
             }
             case SNOOZED -> {
                 title = "Your snoozed reminder";
-                intro = "You asked me to remind you about " + monthName + "'s meeting with " + who + ".";
+                intro = "You asked me to remind you about " + monthName + "'s meeting with " + who + "."
+                        + (pairs.stream().anyMatch(Pair::ended) ? " " + monthName + " has ended: did you meet in it?" : "");
             }
             default -> {
                 title = "Did your meeting happen?";
@@ -67,7 +72,10 @@ class MeetingCards {
                 "sponsorshipId", String.valueOf(p.sponsorshipId()),
                 "month", month.toString(),
                 "metDefault", p.metDefault().toString(),
-                "canSnooze", p.canSnooze())).toList());
+                "canSnooze", p.canSnooze() && !p.ended(),
+                "canBook", !p.ended(),
+                "skipTitle", p.ended() ? "No meeting in " + month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK)
+                        : "Not this month")).toList());
         return Reply.card(templates.render("meeting-nudge", data));
     }
 

@@ -29,8 +29,11 @@ import java.util.TreeMap;
 /**
  * Closes a month: every pairing that was current at the month's end (for at least two weeks of it) with no
  * meeting and no reason is recorded MISSED, then the programme team gets one digest: meetings held per
- * cohort, and the participants who have now missed two months in a row. Safe to run again: missed rows are
- * only added where nothing is recorded, and the digest's idempotency key sends it once per member per month.
+ * cohort, and the participants who have now missed two months in a row. A month whose sponsor snoozed past
+ * its end is left open (the sponsor was promised a reminder next month and can still answer it) and counted
+ * as "awaiting a snoozed reminder"; it is closed as MISSED, if still unanswered, when the following month is.
+ * Safe to run again: missed rows are only added where nothing is recorded, and the digest's idempotency key
+ * sends it once per member per month.
  */
 @Singleton
 public class MeetingDigest {
@@ -40,7 +43,7 @@ public class MeetingDigest {
     public record Result(YearMonth month, int missedRecorded, int cohorts, int twoMonthsMissed, int recipients) {
     }
 
-    record CohortLine(String cohort, int met, int skipped, int missed) {
+    record CohortLine(String cohort, int met, int skipped, int missed, int awaitingSnooze) {
     }
 
     private final TransactionOperations<Connection> transactions;
@@ -71,7 +74,7 @@ public class MeetingDigest {
         Instant now = clock.instant();
         return transactions.executeWrite(status -> {
             Connection c = status.getConnection();
-            int missed = recordMissed(c, month, now);
+            int missed = closeSnoozedPastEnd(c, month.minusMonths(1), now) + recordMissed(c, month, now);
             List<CohortLine> cohorts = perCohort(c, month);
             List<String> twice = missedTwice(c, month);
             int recipients = send(month, cohorts, twice, now);
@@ -86,12 +89,16 @@ public class MeetingDigest {
                 NOT EXISTS (SELECT 1 FROM meeting_month x WHERE x.participant_id = %s AND x.month_start = ?
                             AND x.status IN ('MET', 'SKIPPED'))""";
         int changed;
+        // a snooze whose reminder falls after the month's end keeps the month open (MeetingRules.snoozedPastMonthEnd)
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE meeting_month SET status = 'MISSED', updated_at = ?
-                WHERE month_start = ? AND status IN ('OPEN', 'BOOKED') AND """ + noMeeting.formatted("meeting_month.participant_id"))) {
+                WHERE month_start = ? AND status IN ('OPEN', 'BOOKED')
+                  AND NOT (status = 'OPEN' AND snoozed_until IS NOT NULL AND snoozed_until > ?)
+                  AND""" + " " + noMeeting.formatted("meeting_month.participant_id"))) {
             s.setObject(1, now.atOffset(java.time.ZoneOffset.UTC));
             s.setDate(2, Date.valueOf(start));
-            s.setDate(3, Date.valueOf(start));
+            s.setDate(3, Date.valueOf(end));
+            s.setDate(4, Date.valueOf(start));
             changed = s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("""
@@ -101,7 +108,7 @@ public class MeetingDigest {
                 WHERE s.starts_on <= ? AND (s.ends_on IS NULL OR s.ends_on >= ?)
                   AND p.status = 'ACTIVE' AND p.anonymised_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM meeting_month m WHERE m.sponsorship_id = s.id AND m.month_start = ?)
-                  AND """ + noMeeting.formatted("s.participant_id"))) {
+                  AND""" + " " + noMeeting.formatted("s.participant_id"))) {
             s.setDate(1, Date.valueOf(start));
             s.setObject(2, now.atOffset(java.time.ZoneOffset.UTC));
             s.setDate(3, Date.valueOf(end.minusDays(14)));
@@ -113,6 +120,18 @@ public class MeetingDigest {
         return changed;
     }
 
+    /** The month before, still open after its snoozed reminder was sent a month ago: now missed. */
+    private static int closeSnoozedPastEnd(Connection c, YearMonth month, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE meeting_month SET status = 'MISSED', updated_at = ?
+                WHERE month_start = ? AND status = 'OPEN' AND snoozed_until > ?""")) {
+            s.setObject(1, now.atOffset(java.time.ZoneOffset.UTC));
+            s.setDate(2, Date.valueOf(month.atDay(1)));
+            s.setDate(3, Date.valueOf(month.atEndOfMonth()));
+            return s.executeUpdate();
+        }
+    }
+
     private static List<CohortLine> perCohort(Connection c, YearMonth month) throws SQLException {
         Map<String, int[]> counts = new TreeMap<>();
         try (PreparedStatement s = c.prepareStatement("""
@@ -122,18 +141,19 @@ public class MeetingDigest {
             s.setDate(1, Date.valueOf(month.atDay(1)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    int[] row = counts.computeIfAbsent(rs.getString(1), k -> new int[3]);
+                    int[] row = counts.computeIfAbsent(rs.getString(1), k -> new int[4]);
                     switch (rs.getString(2)) {
                         case "MET" -> row[0] += rs.getInt(3);
                         case "SKIPPED" -> row[1] += rs.getInt(3);
                         case "MISSED" -> row[2] += rs.getInt(3);
+                        case "OPEN" -> row[3] += rs.getInt(3); // only snoozed-past-the-end rows are still open now
                         default -> { }
                     }
                 }
             }
         }
         List<CohortLine> lines = new ArrayList<>();
-        counts.forEach((name, n) -> lines.add(new CohortLine(name, n[0], n[1], n[2])));
+        counts.forEach((name, n) -> lines.add(new CohortLine(name, n[0], n[1], n[2], n[3])));
         return lines;
     }
 
@@ -164,7 +184,9 @@ public class MeetingDigest {
         }
         for (CohortLine line : cohorts) {
             text.append("- ").append(line.cohort()).append(": ").append(line.met()).append(" held, ")
-                    .append(line.skipped()).append(" not this month (with a reason), ").append(line.missed()).append(" missed\n");
+                    .append(line.skipped()).append(" not this month (with a reason), ").append(line.missed()).append(" missed")
+                    .append(line.awaitingSnooze() == 0 ? "" : ", " + line.awaitingSnooze() + " awaiting a snoozed reminder")
+                    .append('\n');
         }
         if (!twice.isEmpty()) {
             text.append("\n**Missed two months in a row** (").append(twice.size()).append(")\n\n");

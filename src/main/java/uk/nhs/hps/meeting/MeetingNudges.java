@@ -107,9 +107,12 @@ public class MeetingNudges {
             try {
                 LocalDate today = now.atZone(g.zone()).toLocalDate();
                 boolean booked = g.due().kind() == MeetingRules.Kind.BOOKED;
+                // a snooze that ran past the month's end reminds about that month: "We've met" defaults to its last day
+                boolean ended = g.due().month().isBefore(YearMonth.from(today));
+                LocalDate metDefault = booked ? g.due().date() : ended ? g.due().month().atEndOfMonth() : today;
                 List<MeetingCards.Pair> shown = g.pairs().stream()
-                        .map(p -> new MeetingCards.Pair(p.sponsorshipId(), p.participantName(), "",
-                                booked ? g.due().date() : today, !booked))
+                        .map(p -> new MeetingCards.Pair(p.sponsorshipId(), p.participantName(), "", metDefault, !booked,
+                                ended && !booked))
                         .toList();
                 requests.add(Outbox.Request.toPerson(entry.getKey(), g.sponsorId(),
                                 cards.nudge(g.due().kind(), g.due().month(), g.due().date(), shown))

@@ -19,7 +19,9 @@ import java.util.List;
  *   <li>FIRST: from the first working day of the month at the nudge time, while nothing is recorded.</li>
  *   <li>SECOND: from the {@code secondDay} (or the next working day) at the nudge time, while nothing is
  *       recorded; it supersedes FIRST, so a late start or long downtime sends one nudge, not two.</li>
- *   <li>SNOOZED: a snoozed cycle is quiet until the snooze date (or the next working day), then reminded once.</li>
+ *   <li>SNOOZED: a snoozed cycle is quiet until the snooze date (or the next working day), then reminded once.
+ *       A snooze that runs past the month's end is still honoured: the reminder comes on the promised day of
+ *       the next month, about the snoozed month, which stays open until then (see {@link #snoozedPastMonthEnd}).</li>
  *   <li>BOOKED: the working day after a booked date, if the meeting has not been confirmed.</li>
  * </ul>
  * Nothing is due outside the calendar's nudging hours or on a non-working day in the sponsor's zone; what
@@ -63,6 +65,7 @@ final class MeetingRules {
         YearMonth month = YearMonth.from(today);
         if (lastMonth != null) {
             bookedFollowUp(now, zone, month.minusMonths(1), lastMonth).ifPresent(due::add);
+            lateSnooze(now, zone, month.minusMonths(1), lastMonth).ifPresent(due::add);
         }
         Cycle cycle = thisMonth == null ? Cycle.NOTHING : thisMonth;
         switch (cycle.status()) {
@@ -85,6 +88,24 @@ final class MeetingRules {
         return due;
     }
 
+    /**
+     * The day a snooze pressed today promises a reminder: a week on, or the next working day after that. The
+     * promise names this day, and it is what is stored, so the reminder, the reply and the month's closing
+     * agree even when the week runs into the next month.
+     */
+    static LocalDate snoozeReminderDay(WorkingCalendar calendar, LocalDate today) {
+        return calendar.firstWorkingDayOnOrAfter(today.plusWeeks(1));
+    }
+
+    /**
+     * A month whose snooze reminder falls after its end: it is not closed as missed on the 1st but left open
+     * for the sponsor to answer the reminder (met in that month, or not that month), until the next month closes.
+     */
+    static boolean snoozedPastMonthEnd(YearMonth month, Cycle cycle) {
+        return cycle.status() == MeetingStatus.OPEN && cycle.snoozedUntil() != null
+                && cycle.snoozedUntil().isAfter(month.atEndOfMonth());
+    }
+
     /** The first working day on or after the date, at the nudge time, in the zone. */
     Instant nudgeInstant(LocalDate onOrAfter, ZoneId zone) {
         return WorkingCalendar.at(calendar.firstWorkingDayOnOrAfter(onOrAfter), nudgeAt, zone);
@@ -92,6 +113,12 @@ final class MeetingRules {
 
     private boolean reached(Instant now, ZoneId zone, LocalDate onOrAfter) {
         return !now.isBefore(nudgeInstant(onOrAfter, zone));
+    }
+
+    private java.util.Optional<Due> lateSnooze(Instant now, ZoneId zone, YearMonth month, Cycle cycle) {
+        return snoozedPastMonthEnd(month, cycle) && reached(now, zone, cycle.snoozedUntil())
+                ? java.util.Optional.of(new Due(Kind.SNOOZED, month, cycle.snoozedUntil()))
+                : java.util.Optional.empty();
     }
 
     private java.util.Optional<Due> bookedFollowUp(Instant now, ZoneId zone, YearMonth month, Cycle cycle) {

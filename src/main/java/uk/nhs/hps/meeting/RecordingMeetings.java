@@ -2,6 +2,7 @@ package uk.nhs.hps.meeting;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.calendar.BankHolidays;
 import uk.nhs.hps.calendar.WorkingCalendar;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
@@ -24,7 +25,9 @@ import java.time.format.DateTimeParseException;
 /**
  * Recording this month's meeting from either side: met, booked, snoozed (sponsor only), not this month.
  * Every input is checked (the pairing is the actor's own and current, the month is this month, dates are
- * dates within the month); a failed check throws {@link MeetingProblem} and records nothing. A meeting
+ * dates within the month); a failed check throws {@link MeetingProblem} and records nothing. Last month is
+ * accepted only while its snooze ran past its end (its reminder comes this month): then the sponsor can still
+ * record that they met in it, or not. A meeting
  * recorded by one side closes the month for both, and the other side is told through the outbox.
  */
 @Singleton
@@ -39,20 +42,25 @@ class RecordingMeetings {
     private final MeetingMonthRepository months;
     private final Access access;
     private final Outbox outbox;
+    private final BankHolidays holidays;
     private final Clock clock;
 
     RecordingMeetings(SponsorshipRepository sponsorships, PersonRepository people, MeetingMonthRepository months,
-                      Access access, Outbox outbox, Clock clock) {
+                      Access access, Outbox outbox, BankHolidays holidays, Clock clock) {
         this.sponsorships = sponsorships;
         this.people = people;
         this.months = months;
         this.access = access;
         this.outbox = outbox;
+        this.holidays = holidays;
         this.clock = clock;
     }
 
-    /** The pairing acted on, checked: the actor's own, current, and the card's month is this month. */
-    record Target(Sponsorship sponsorship, Person actor, LocalDate today, YearMonth month) {
+    /**
+     * The pairing acted on, checked: the actor's own, current, and the card's month is this month, or last
+     * month kept open by a snooze that ran past its end ({@code late}).
+     */
+    record Target(Sponsorship sponsorship, Person actor, LocalDate today, YearMonth month, boolean late) {
         boolean actorIsSponsor() {
             return sponsorship.sponsorId().equals(actor.id());
         }
@@ -86,19 +94,27 @@ class RecordingMeetings {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         YearMonth month = YearMonth.from(today);
         if (rawMonth != null && !month.toString().equals(String.valueOf(rawMonth))) {
-            throw new MeetingProblem("That card is for another month",
-                    "It's now " + MeetingCards.monthName(month) + ". Type **meeting** to record this month's meeting.");
+            YearMonth last = month.minusMonths(1);
+            boolean keptOpen = last.toString().equals(String.valueOf(rawMonth))
+                    && months.findBySponsorshipIdAndMonthStart(s.id(), last.atDay(1))
+                    .map(m -> MeetingRules.snoozedPastMonthEnd(last, new MeetingRules.Cycle(m.status(), m.bookedFor(), m.snoozedUntil())))
+                    .orElse(false);
+            if (!keptOpen) {
+                throw new MeetingProblem("That card is for another month",
+                        "It's now " + MeetingCards.monthName(month) + ". Type **meeting** to record this month's meeting.");
+            }
+            return new Target(s, actor, today, last, true);
         }
-        return new Target(s, actor, today, month);
+        return new Target(s, actor, today, month, false);
     }
 
     String met(Target t, @Nullable Object rawDate, @Nullable Object rawNote) {
         LocalDate on = date(rawDate, "Date we met");
-        if (on.isBefore(t.month().atDay(1)) || on.isAfter(t.today())) {
+        if (on.isBefore(t.month().atDay(1)) || on.isAfter(t.today()) || on.isAfter(t.month().atEndOfMonth())) {
             throw new MeetingProblem("Please check the date", "“Date we met” must be in " + MeetingCards.monthName(t.month())
                     + " and not later than today.");
         }
-        String note = text(rawNote, MAX_NOTE, "Private note");
+        String note = text(rawNote, MAX_NOTE, "Note");
         MeetingMonth cycle = cycle(t);
         if (cycle.status() == MeetingStatus.MET) {
             return "Already recorded: you met on " + MeetingCards.DAY.format(cycle.metOn()) + ".";
@@ -112,6 +128,7 @@ class RecordingMeetings {
     }
 
     String booked(Target t, @Nullable Object rawDate) {
+        monthNotOver(t);
         LocalDate on = date(rawDate, "Booked for");
         if (on.isBefore(t.today()) || on.isAfter(t.month().atEndOfMonth())) {
             throw new MeetingProblem("Please check the date", "“Booked for” must be between today and the end of "
@@ -127,10 +144,24 @@ class RecordingMeetings {
             throw new MeetingProblem("Only the sponsor can snooze this", "Snoozing the monthly reminder is for the sponsor."
                     + " You can record the meeting with **met my sponsor today**.");
         }
+        monthNotOver(t);
         MeetingMonth cycle = open(t);
-        LocalDate until = t.today().plusWeeks(1);
+        LocalDate until = MeetingRules.snoozeReminderDay(holidays.calendar(), t.today());
         save(cycle.snoozed(until, t.actor().id(), clock.instant()));
-        return "Snoozed. I'll remind you again on " + MeetingCards.DAY.format(until) + " (or the next working day).";
+        String reply = "Snoozed. I'll remind you again on " + MeetingCards.DAY.format(until) + ".";
+        if (!YearMonth.from(until).equals(t.month())) {
+            reply += " " + MeetingCards.monthName(t.month()) + " stays open until then, so you can still record a meeting"
+                    + " in it, or that there wasn't one.";
+        }
+        return reply;
+    }
+
+    /** A month kept open by a snooze can only be answered now: met in it, or not. */
+    private static void monthNotOver(Target t) {
+        if (t.late()) {
+            throw new MeetingProblem(MeetingCards.monthName(t.month()) + " has ended",
+                    "You can still record that you met in " + MeetingCards.monthName(t.month()) + ", or that there was no meeting.");
+        }
     }
 
     String skip(Target t, @Nullable Object rawReason) {

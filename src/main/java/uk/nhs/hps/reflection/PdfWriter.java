@@ -1,45 +1,82 @@
 package uk.nhs.hps.reflection;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A small flowing-text layout on PDFBox: headings, wrapped paragraphs, page breaks and page numbers, in
- * the standard Helvetica fonts (characters they cannot show become '?'). Enough for a readable log.
+ * DejaVu Sans (shipped in {@code resources/fonts} with its licence, embedded as a subset), so names such as
+ * "Zoë" and "Łukasz" and signs such as "≥" and "→" print as typed. What the font has no glyph for (most
+ * emoji) is written as its Unicode name in brackets, "[party popper]", never as '?' or a box; emoji
+ * modifiers and joiners that only shape the picture are dropped.
  */
 final class PdfWriter implements AutoCloseable {
 
     private static final float MARGIN = 56;
     private static final PDRectangle SIZE = PDRectangle.A4;
+    private static final Map<String, byte[]> FONT_FILES = new ConcurrentHashMap<>();
 
-    final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    final PDType1Font italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
+    final PDFont regular;
+    final PDFont bold;
+    final PDFont italic;
 
     private final PDDocument document = new PDDocument();
-    private final Map<Character, Boolean> encodable = new HashMap<>();
+    private final Map<PDFont, TrueTypeFont> glyphs = new HashMap<>();
     private PDPageContentStream content;
     private float y;
 
     PdfWriter(String title, String author) {
+        regular = font("DejaVuSans.ttf");
+        bold = font("DejaVuSans-Bold.ttf");
+        italic = font("DejaVuSans-Oblique.ttf");
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);
         info.setAuthor(author);
         info.setCreator("HPS Companion");
         newPage();
+    }
+
+    /** One of the shipped fonts, parsed for this document (PDFBox closes it with the document). */
+    private PDFont font(String file) {
+        byte[] bytes = FONT_FILES.computeIfAbsent(file, PdfWriter::read);
+        try {
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            PDFont font = PDType0Font.load(document, ttf, true);
+            glyphs.put(font, ttf);
+            return font;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(String file) {
+        try (InputStream in = PdfWriter.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Font not on the classpath: fonts/" + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void newPage() {
@@ -65,15 +102,15 @@ final class PdfWriter implements AutoCloseable {
         y = SIZE.getHeight() * (1 - fractionFromTop);
     }
 
-    void text(String text, PDType1Font font, float size) {
+    void text(String text, PDFont font, float size) {
         text(text, font, size, 0);
     }
 
     /** Wrapped text; blank lines in it become paragraph breaks. */
-    void text(String text, PDType1Font font, float size, float indent) {
+    void text(String text, PDFont font, float size, float indent) {
         float leading = size * 1.35f;
         float width = SIZE.getWidth() - 2 * MARGIN - indent;
-        for (String paragraph : clean(text).split("\n", -1)) {
+        for (String paragraph : clean(text, font).split("\n", -1)) {
             List<String> lines = wrap(paragraph, font, size, width);
             for (String line : lines) {
                 if (y - leading < MARGIN + 20) {
@@ -98,8 +135,8 @@ final class PdfWriter implements AutoCloseable {
             newPage();
         }
         y -= size * 1.35f;
-        write(clean(label), regular, size, MARGIN + 12, y);
-        String v = clean(value);
+        write(clean(label, regular), regular, size, MARGIN + 12, y);
+        String v = clean(value, bold);
         write(v, bold, size, SIZE.getWidth() - MARGIN - measure(v, bold, size), y);
     }
 
@@ -139,7 +176,7 @@ final class PdfWriter implements AutoCloseable {
         }
     }
 
-    private void write(String line, PDType1Font font, float size, float x, float atY) {
+    private void write(String line, PDFont font, float size, float x, float atY) {
         try {
             content.beginText();
             content.setFont(font, size);
@@ -151,7 +188,7 @@ final class PdfWriter implements AutoCloseable {
         }
     }
 
-    private List<String> wrap(String paragraph, PDType1Font font, float size, float width) {
+    private List<String> wrap(String paragraph, PDFont font, float size, float width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : paragraph.split(" ")) {
@@ -182,7 +219,7 @@ final class PdfWriter implements AutoCloseable {
         return lines;
     }
 
-    private float measure(String text, PDType1Font font, float size) {
+    private float measure(String text, PDFont font, float size) {
         try {
             return font.getStringWidth(text) / 1000 * size;
         } catch (IOException e) {
@@ -190,30 +227,41 @@ final class PdfWriter implements AutoCloseable {
         }
     }
 
-    /** Only characters the standard fonts can encode; tabs and odd spaces become spaces. */
-    private String clean(String text) {
+    /**
+     * Only what the font can draw: tabs and odd spaces become spaces, controls become spaces, emoji shaping
+     * characters go, and anything else the font lacks becomes its Unicode name, "[party popper]".
+     */
+    String clean(String text, PDFont font) {
+        TrueTypeFont ttf = glyphs.get(font);
         StringBuilder out = new StringBuilder(text.length());
         String normalised = text.replace("\r\n", "\n").replace('\t', ' ').replace('\u00A0', ' ');
-        for (int i = 0; i < normalised.length(); i++) {
-            char c = normalised.charAt(i);
-            if (c == '\n') {
-                out.append(c);
-            } else if (Character.isISOControl(c)) {
+        normalised.codePoints().forEach(cp -> {
+            if (cp == '\n') {
+                out.append('\n');
+            } else if (Character.isISOControl(cp)) {
                 out.append(' ');
+            } else if (shapesAnEmoji(cp)) {
+                // variation selectors, zero-width joiners, skin tones: part of a picture, nothing to print
+            } else if (hasGlyph(ttf, cp)) {
+                out.appendCodePoint(cp);
             } else {
-                out.append(encodable.computeIfAbsent(c, this::canEncode) ? c : '?');
+                String name = Character.getName(cp);
+                out.append('[').append(name == null ? String.format("U+%04X", cp) : name.toLowerCase(Locale.ROOT)).append(']');
             }
-        }
+        });
         return out.toString();
     }
 
-    private boolean canEncode(char c) {
+    private static boolean shapesAnEmoji(int cp) {
+        return (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                || (cp >= 0xE0020 && cp <= 0xE007F) || cp == 0x20E3;
+    }
+
+    private static boolean hasGlyph(TrueTypeFont ttf, int cp) {
         try {
-            regular.encode(String.valueOf(c));
-            bold.encode(String.valueOf(c));
-            return true;
-        } catch (IllegalArgumentException | IOException e) {
-            return false;
+            return ttf.getUnicodeCmapLookup().getGlyphId(cp) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

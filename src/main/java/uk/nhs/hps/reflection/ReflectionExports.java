@@ -4,7 +4,12 @@ import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.privacy.AuditLog;
 import uk.nhs.hps.privacy.DataLinks;
+import uk.nhs.hps.roster.Cohort;
+import uk.nhs.hps.roster.CohortRepository;
 import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.roster.Sponsorship;
+import uk.nhs.hps.roster.SponsorshipRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -28,9 +34,13 @@ class ReflectionExports {
     static final String PATH = "/reflection/export/";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    /** Everything an export shows, read once. Entries are in date order, oldest first. */
+    /**
+     * Everything an export shows, read once. Entries are in date order, oldest first. Cohort, organisation and
+     * sponsor are null when the roster has none (the sponsor is the current one, else the latest).
+     */
     record Contents(String name, LocalDate generatedOn, List<ReflectionEntry> entries, Map<String, Integer> perDimension,
-                    Map<String, Integer> perSource, Map<YearMonth, Integer> perMonth) {
+                    Map<String, Integer> perSource, Map<YearMonth, Integer> perMonth, @io.micronaut.core.annotation.Nullable Cohort cohort,
+                    @io.micronaut.core.annotation.Nullable String organisation, @io.micronaut.core.annotation.Nullable String sponsor) {
     }
 
     private final ReflectiveLog log;
@@ -38,15 +48,22 @@ class ReflectionExports {
     private final ReflectionCards cards;
     private final DataLinks links;
     private final AuditLog audit;
+    private final CohortRepository cohorts;
+    private final SponsorshipRepository sponsorships;
+    private final PersonRepository people;
     private final Clock clock;
 
     ReflectionExports(ReflectiveLog log, ReflectionDefinitions definitions, ReflectionCards cards, DataLinks links,
-                      AuditLog audit, Clock clock) {
+                      AuditLog audit, CohortRepository cohorts, SponsorshipRepository sponsorships, PersonRepository people,
+                      Clock clock) {
         this.log = log;
         this.definitions = definitions;
         this.cards = cards;
         this.links = links;
         this.audit = audit;
+        this.cohorts = cohorts;
+        this.sponsorships = sponsorships;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -72,8 +89,35 @@ class ReflectionExports {
             perSource.merge(e.learningSource(), 1, Integer::sum);
             perMonth.merge(YearMonth.from(e.experiencedOn()), 1, Integer::sum);
         }
+        Cohort cohort = person.cohortId() == null ? null : cohorts.findById(person.cohortId()).orElse(null);
         return new Contents(person.displayName(), LocalDate.now(clock.withZone(ZoneId.of(person.timeZone()))), entries,
-                perDimension, perSource, perMonth);
+                perDimension, perSource, perMonth, cohort, blankToNull(person.organisation()), sponsorOf(person).orElse(null));
+    }
+
+    private Optional<String> sponsorOf(Person person) {
+        List<Sponsorship> all = sponsorships.findByParticipantIdOrderByStartsOn(person.id());
+        Optional<Sponsorship> chosen = all.stream().filter(Sponsorship::isCurrent).reduce((a, b) -> b)
+                .or(() -> all.stream().reduce((a, b) -> b));
+        return chosen.flatMap(s -> people.findById(s.sponsorId())).filter(p -> p.anonymisedAt() == null).map(Person::displayName);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The title page's facts, in order: who, where, with whom, and over what period. */
+    Map<String, String> facts(Contents c) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Cohort", c.cohort() == null ? "not recorded" : c.cohort().name() + " ("
+                + ReflectionCards.DAY.format(c.cohort().startsOn()) + " to " + ReflectionCards.DAY.format(c.cohort().endsOn()) + ")");
+        facts.put("Organisation", c.organisation() == null ? "not recorded" : c.organisation());
+        facts.put("Sponsor", c.sponsor() == null ? "not recorded" : c.sponsor());
+        facts.put("Period covered", c.entries().isEmpty() ? "no entries yet"
+                : ReflectionCards.DAY.format(c.entries().get(0).experiencedOn()) + " to "
+                + ReflectionCards.DAY.format(c.entries().get(c.entries().size() - 1).experiencedOn()));
+        facts.put("Entries", String.valueOf(c.entries().size()));
+        facts.put("Exported", ReflectionCards.DAY.format(c.generatedOn()));
+        return facts;
     }
 
     String markdown(Contents c) {
@@ -82,6 +126,9 @@ class ReflectionExports {
         md.append("**").append(plain(c.name())).append("**, NHS High Potential Scheme  \n");
         md.append(c.entries().size()).append(c.entries().size() == 1 ? " entry" : " entries").append(range(c))
                 .append("  \nExported ").append(ReflectionCards.DAY.format(c.generatedOn())).append("\n\n");
+        md.append("| | |\n|---|---|\n");
+        facts(c).forEach((label, value) -> md.append("| ").append(label).append(" | ").append(plain(value)).append(" |\n"));
+        md.append('\n');
         md.append("## Summary\n\n### Healthcare Leadership Model dimensions\n\n| Dimension | Entries |\n|---|---:|\n");
         c.perDimension().forEach((k, n) -> md.append("| ").append(definitions.dimensionLabel(k)).append(" | ")
                 .append(n).append(" |\n"));
@@ -107,14 +154,17 @@ class ReflectionExports {
 
     byte[] pdf(Contents c) {
         try (PdfWriter pdf = new PdfWriter("Reflective log: " + c.name(), c.name())) {
-            pdf.moveTo(0.3f);
+            pdf.moveTo(0.12f);
             pdf.text("Reflective log", pdf.bold, 32);
             pdf.space(12);
             pdf.text(c.name(), pdf.regular, 18);
             pdf.text("NHS High Potential Scheme", pdf.regular, 14);
-            pdf.space(24);
-            pdf.text(c.entries().size() + (c.entries().size() == 1 ? " entry" : " entries") + range(c), pdf.regular, 12);
-            pdf.text("Exported " + ReflectionCards.DAY.format(c.generatedOn()), pdf.italic, 11);
+            pdf.space(18);
+            facts(c).forEach((label, value) -> pdf.row(label, value, 11));
+            pdf.space(18);
+            pdf.text("Entries per Healthcare Leadership Model dimension", pdf.bold, 13);
+            pdf.space(2);
+            c.perDimension().forEach((k, n) -> pdf.row(definitions.dimensionLabel(k), String.valueOf(n), 11));
 
             pdf.newPage();
             pdf.text("Summary", pdf.bold, 20);

@@ -47,6 +47,8 @@ class MeetingConversationTest extends BotTestBase {
     EnqueueDueNudges nudges;
     @Inject
     TransactionOperations<Connection> transactions;
+    @Inject
+    MeetingDigest digest;
 
     Person sam;
     Person alice;
@@ -179,6 +181,64 @@ class MeetingConversationTest extends BotTestBase {
     }
 
     @Test
+    void aSnoozeOnTheTwentyFourthIsRemindedOnTheFirstAndTheMonthCanStillBeRecordedAsMet() {
+        clock.set(Instant.parse("2026-11-24T10:00:00Z"));
+        send(Activities.cardSubmit(button("meeting.snooze", aliceSponsorship).put("month", "2026-11")).from(TestUsers.SAM));
+        assertThat(connector.messages().get(0).text()).startsWith("Snoozed. I'll remind you again on Tuesday 1 December.")
+                .contains("November 2026 stays open until then");
+
+        clock.set(Instant.parse("2026-12-01T07:00:00Z"));
+        digest.run(java.time.YearMonth.of(2026, 11));
+        assertThat(monthOf(aliceSponsorship, "2026-11-01").status()).as("kept open for the promised reminder").isEqualTo(MeetingStatus.OPEN);
+        assertThat(monthOf(bobSponsorship, "2026-11-01").status()).isEqualTo(MeetingStatus.MISSED);
+
+        clock.set(Instant.parse("2026-12-01T08:59:00Z"));
+        nudges.run();
+        assertThat(outboxKeys()).noneMatch(k -> k.contains("2026-11:snoozed"));
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+        connector.reset();
+        nudges.run();
+        deliverOutbox();
+        String reminder = connector.messagesTo(TestUsers.SAM.conversationId()).stream().map(m -> m.card().toString())
+                .filter(c -> c.contains("Your snoozed reminder")).findFirst().orElseThrow();
+        assertThat(reminder).contains("November 2026's meeting with Alice Participant", "November 2026 has ended",
+                "\"month\":\"2026-11\"", "2026-11-30", "No meeting in November").doesNotContain("It's booked for", "Snooze a week");
+
+        connector.reset();
+        send(Activities.cardSubmit(button("meeting.met", aliceSponsorship).put("month", "2026-11")
+                .put("metOn-" + aliceSponsorship, "2026-11-27")).from(TestUsers.SAM));
+
+        assertThat(connector.messages().get(0).text()).startsWith("Thanks, recorded: you met on Friday 27 November");
+        MeetingMonth november = monthOf(aliceSponsorship, "2026-11-01");
+        assertThat(november.status()).isEqualTo(MeetingStatus.MET);
+        assertThat(november.metOn()).isEqualTo(LocalDate.of(2026, 11, 27));
+    }
+
+    @Test
+    void aSnoozedMonthLeftUnansweredIsMissedWhenTheNextMonthCloses() {
+        clock.set(Instant.parse("2026-11-24T10:00:00Z"));
+        send(Activities.cardSubmit(button("meeting.snooze", aliceSponsorship).put("month", "2026-11")).from(TestUsers.SAM));
+        clock.set(Instant.parse("2026-12-01T07:00:00Z"));
+        digest.run(java.time.YearMonth.of(2026, 11));
+
+        clock.set(Instant.parse("2027-01-01T07:00:00Z"));
+        digest.run(java.time.YearMonth.of(2026, 12));
+
+        assertThat(monthOf(aliceSponsorship, "2026-11-01").status()).isEqualTo(MeetingStatus.MISSED);
+    }
+
+    @Test
+    void aMonthNotKeptOpenBySnoozeCannotBeRecordedAfterItEnds() {
+        clock.set(Instant.parse("2026-12-02T10:00:00Z"));
+
+        JsonNode card = assertError(button("meeting.met", bobSponsorship).put("month", "2026-11").put("metOn", "2026-11-20"),
+                TestUsers.SAM, "That card is for another month");
+
+        assertThat(card.toString()).contains("It's now December 2026");
+        assertThat(months.findAll()).isEmpty();
+    }
+
+    @Test
     void badInputGetsAFriendlyErrorCardNamingTheProblemAndRecordsNothing() {
         assertError(button("meeting.snooze", aliceSponsorship), TestUsers.ALICE, "Only the sponsor can snooze this");
         assertError(button("meeting.met", bobSponsorship).put("metOn", "2026-12-01"), TestUsers.ALICE, "Sorry, that isn't yours to record");
@@ -216,6 +276,23 @@ class MeetingConversationTest extends BotTestBase {
         JsonNode card = connector.messages().get(0).card();
         assertThat(card.path("body").get(0).path("text").asText()).as(data.toString()).isEqualTo(title);
         return card;
+    }
+
+    private MeetingMonth monthOf(long sponsorshipId, String monthStart) {
+        return months.findBySponsorshipIdAndMonthStart(sponsorshipId, LocalDate.parse(monthStart)).orElseThrow();
+    }
+
+    private java.util.List<String> outboxKeys() {
+        return transactions.executeRead(status -> {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            try (Statement s = status.getConnection().createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT idempotency_key FROM outbound_message")) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        });
     }
 
     private static ObjectNode button(String action, long sponsorshipId) {

@@ -1,6 +1,9 @@
 package uk.nhs.hps.meeting;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.nhs.hps.calendar.WorkingCalendar;
 
 import java.time.Instant;
@@ -10,6 +13,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.nhs.hps.meeting.MeetingRules.Kind.BOOKED;
@@ -22,9 +27,10 @@ class MeetingRulesTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final LocalDate LONG_AGO = LocalDate.of(2024, 1, 1);
-    private final MeetingRules rules = new MeetingRules(WorkingCalendar.of(Set.of(
+    private final WorkingCalendar calendar = WorkingCalendar.of(Set.of(
             LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 1),
-            LocalDate.of(2027, 3, 26), LocalDate.of(2027, 3, 29))), LocalTime.of(9, 0), 15);
+            LocalDate.of(2027, 3, 26), LocalDate.of(2027, 3, 29)));
+    private final MeetingRules rules = new MeetingRules(calendar, LocalTime.of(9, 0), 15);
 
     private List<MeetingRules.Due> at(String instant) {
         return rules.due(Instant.parse(instant), LONDON, LONG_AGO, null, null);
@@ -125,5 +131,77 @@ class MeetingRulesTest {
         // down from 08:30 to 19:00 on the first working day: nothing in the evening, sent at 08:00 next morning
         assertThat(at("2026-12-01T19:00:00Z")).isEmpty();
         assertThat(at("2026-12-02T08:00:00Z")).extracting(MeetingRules.Due::kind).containsExactly(FIRST);
+    }
+
+    /** Every day from the 20th to the 31st of the months the clocks change: October 2026 (BST to GMT) and March 2027. */
+    static Stream<Arguments> lateInTheMonth() {
+        return Stream.of(YearMonth.of(2026, 10), YearMonth.of(2027, 3))
+                .flatMap(month -> IntStream.rangeClosed(20, 31).mapToObj(day -> Arguments.of(month.atDay(day))));
+    }
+
+    @ParameterizedTest(name = "snoozed on {0}")
+    @MethodSource("lateInTheMonth")
+    void aSnoozeIsRemindedOnThePromisedDayAboutTheSnoozedMonthEvenAfterItEnds(LocalDate pressedOn) {
+        YearMonth snoozedMonth = YearMonth.from(pressedOn);
+        LocalDate promised = MeetingRules.snoozeReminderDay(calendar, pressedOn);
+        MeetingRules.Cycle snoozed = new MeetingRules.Cycle(MeetingStatus.OPEN, null, promised);
+        Instant reminder = rules.nudgeInstant(promised, LONDON);
+
+        assertThat(promised).isAfterOrEqualTo(pressedOn.plusWeeks(1));
+        assertThat(calendar.isWorkingDay(promised)).isTrue();
+        assertThat(reminder.atZone(LONDON).toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(snoozedDue(reminder.minusSeconds(60), snoozedMonth, snoozed)).isEmpty();
+        assertThat(snoozedDue(reminder, snoozedMonth, snoozed))
+                .containsExactly(new MeetingRules.Due(SNOOZED, snoozedMonth, promised));
+        assertThat(MeetingRules.snoozedPastMonthEnd(snoozedMonth, snoozed))
+                .as("kept open past the month's end").isEqualTo(promised.isAfter(snoozedMonth.atEndOfMonth()));
+    }
+
+    @Test
+    void aSnoozeFromBritishSummerTimeIsRemindedAtNineGreenwichMeanTime() {
+        LocalDate promised = MeetingRules.snoozeReminderDay(calendar, LocalDate.of(2026, 10, 20)); // BST until the 25th
+        MeetingRules.Cycle snoozed = new MeetingRules.Cycle(MeetingStatus.OPEN, null, promised);
+
+        assertThat(promised).isEqualTo(LocalDate.of(2026, 10, 27));
+        assertThat(rules.due(Instant.parse("2026-10-27T08:59:00Z"), LONDON, LONG_AGO, snoozed, null)).isEmpty();
+        assertThat(rules.due(Instant.parse("2026-10-27T09:00:00Z"), LONDON, LONG_AGO, snoozed, null))
+                .extracting(MeetingRules.Due::kind).containsExactly(SNOOZED);
+    }
+
+    @Test
+    void aSnoozeIntoAprilOverEasterIsRemindedAtNineBritishSummerTime() {
+        // pressed Monday 22 March 2027 (GMT): a week on is Easter Monday, a bank holiday, so Tuesday 30 March (BST)
+        LocalDate promised = MeetingRules.snoozeReminderDay(calendar, LocalDate.of(2027, 3, 22));
+        MeetingRules.Cycle snoozed = new MeetingRules.Cycle(MeetingStatus.OPEN, null, promised);
+
+        assertThat(promised).isEqualTo(LocalDate.of(2027, 3, 30));
+        assertThat(rules.due(Instant.parse("2027-03-30T07:59:00Z"), LONDON, LONG_AGO, snoozed, null)).isEmpty();
+        assertThat(rules.due(Instant.parse("2027-03-30T08:00:00Z"), LONDON, LONG_AGO, snoozed, null))
+                .extracting(MeetingRules.Due::kind).containsExactly(SNOOZED);
+    }
+
+    @Test
+    void aSnoozeIntoTheNextMonthComesAlongsideThatMonthsFirstNudge() {
+        MeetingRules.Cycle november = new MeetingRules.Cycle(MeetingStatus.OPEN, null, LocalDate.of(2026, 12, 1));
+
+        assertThat(rules.due(Instant.parse("2026-12-01T09:00:00Z"), LONDON, LONG_AGO, null, november)).containsExactly(
+                new MeetingRules.Due(SNOOZED, YearMonth.of(2026, 11), LocalDate.of(2026, 12, 1)),
+                new MeetingRules.Due(FIRST, YearMonth.of(2026, 12), null));
+    }
+
+    @Test
+    void aSnoozedMonthAnsweredOrClosedIsNotRemindedNextMonth() {
+        for (MeetingStatus closed : List.of(MeetingStatus.MET, MeetingStatus.SKIPPED, MeetingStatus.MISSED)) {
+            MeetingRules.Cycle november = new MeetingRules.Cycle(closed, null, LocalDate.of(2026, 12, 1));
+            assertThat(rules.due(Instant.parse("2026-12-01T09:00:00Z"), LONDON, LONG_AGO, null, november))
+                    .as(closed.name()).extracting(MeetingRules.Due::kind).containsExactly(FIRST);
+        }
+    }
+
+    /** The SNOOZED nudges due at the instant, with the snoozed cycle passed as this month's or last month's. */
+    private List<MeetingRules.Due> snoozedDue(Instant now, YearMonth snoozedMonth, MeetingRules.Cycle cycle) {
+        boolean sameMonth = YearMonth.from(now.atZone(LONDON)).equals(snoozedMonth);
+        return rules.due(now, LONDON, LONG_AGO, sameMonth ? cycle : null, sameMonth ? null : cycle).stream()
+                .filter(d -> d.kind() == SNOOZED).toList();
     }
 }

@@ -329,7 +329,7 @@ class ReflectiveLogBotTest extends RecordsTestBase {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String all = new PDFTextStripper().getText(document);
-            assertThat(all).contains("Reflective log", "Ann Graduate", "2 entries, 3 October 2026 to 12 November 2026",
+            assertThat(all).contains("Reflective log", "Ann Graduate", "Period covered 3 October 2026 to 12 November 2026",
                     "Summary", "1 of 9 dimensions covered", "Engaging the team", "Entries per month", "October 2026",
                     "Budget challenge", "Team away day", "I led the morning huddle.", "Page 1 of");
             assertThat(all.indexOf("Budget challenge")).isLessThan(all.indexOf("Team away day"));
@@ -338,6 +338,47 @@ class ReflectiveLogBotTest extends RecordsTestBase {
         assertThat(markdown).contains("# Reflective log", "**Ann Graduate**", "| Engaging the team | 2 |",
                 "| November 2026 | 1 |", "### Budget challenge", "**What?**");
         assertThat(audit.about(annId)).extracting(AuditEvent::action).contains("REFLECTIVE_LOG_EXPORT");
+    }
+
+    @Test
+    void pdfPrintsNamesAndSignsAsTypedAndItsTitlePageNamesWhoWhereAndWhen() throws Exception {
+        uk.nhs.hps.roster.Cohort cohort = cohort();
+        // Teams ids are ASCII; the names on the roster are not
+        TestUsers.User zoe = new TestUsers.User("29:zoe-pdf", "aad-zoe-pdf", "Zoë Łukasz-Brontë", "zoe.pdf@records.nhs.net");
+        long zoeId = onRoster(zoe, Role.PARTICIPANT, cohort.id());
+        uk.nhs.hps.roster.Person p = people.findById(zoeId).orElseThrow();
+        people.update(new uk.nhs.hps.roster.Person(p.id(), p.email(), p.displayName(), p.role(), p.status(), p.timeZone(),
+                p.aadObjectId(), "Ysbyty Gwynedd – Betsi Cadwaladr UHB", p.band(), p.cohortId(), null, null, null, null,
+                p.createdAt(), p.updatedAt()));
+        TestUsers.User sian = new TestUsers.User("29:sian-pdf", "aad-sian-pdf", "Siân Ćwikła", "sian.pdf@records.nhs.net");
+        sponsors(onRoster(sian, Role.SPONSOR, null), zoeId);
+        saveEntry(zoe, "Zoë & Łukasz's ideas 🎉", "2026-10-03");
+        say(zoe, "log reflection");
+        Map<String, Object> second = entry(lastCard(zoe), "Theatre utilisation", "2026-11-12", "engaging_the_team,leading_with_care");
+        second.put("step_what", "We held ≥95% → above target 👍🏽 for a month.");
+        press(zoe, second);
+        say(zoe, "export reflections");
+        Matcher pdfLink = Pattern.compile("\\[PDF]\\((http[^)]+)\\)").matcher(last(zoe).text());
+        assertThat(pdfLink.find()).isTrue();
+
+        HttpResponse<byte[]> pdf = download(pdfLink.group(1));
+
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            PDFTextStripper titlePage = new PDFTextStripper();
+            titlePage.setStartPage(1);
+            titlePage.setEndPage(1);
+            String first = titlePage.getText(document);
+            String all = new PDFTextStripper().getText(document);
+            assertThat(first).contains("Zoë Łukasz-Brontë", "Cohort " + cohort.name() + " (1 January 2026 to 31 December 2027)",
+                    "Organisation Ysbyty Gwynedd – Betsi Cadwaladr UHB", "Sponsor Siân Ćwikła",
+                    "Period covered 3 October 2026 to 12 November 2026", "Entries 2",
+                    "Entries per Healthcare Leadership Model dimension", "Engaging the team 2", "Leading with care 1",
+                    "Inspiring shared purpose 0").doesNotContain("?");
+            assertThat(all).contains("Zoë & Łukasz's ideas [party popper]", "We held ≥95% → above target [thumbs up sign] for a month.")
+                    .doesNotContain("?ukasz", "??", "\uFFFD");
+            assertThat(document.getPage(0).getResources().getFontNames()).isNotEmpty().allSatisfy(name ->
+                    assertThat(document.getPage(0).getResources().getFont(name).getName()).contains("DejaVuSans"));
+        }
     }
 
     @Test
