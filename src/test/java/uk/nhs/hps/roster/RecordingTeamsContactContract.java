@@ -9,6 +9,7 @@ import uk.nhs.hps.conversation.ActivityLedger;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Storing Teams contacts and de-duplicating activities, run against each database the service supports
@@ -53,8 +54,17 @@ abstract class RecordingTeamsContactContract implements TestPropertyProvider {
 
     @Test
     void activityIdIsClaimedOnlyOnce() {
-        assertThat(ledger.firstDelivery("activity-contract-1")).isTrue();
-        assertThat(ledger.firstDelivery("activity-contract-1")).isFalse();
+        assertThat(ledger.once("activity-contract-1", () -> "first")).contains("first");
+        assertThat(ledger.once("activity-contract-1", () -> "again")).isEmpty();
+    }
+
+    @Test
+    void activityIdOfATurnThatThrewIsFreeForTheRetry() {
+        assertThatThrownBy(() -> ledger.once("activity-contract-2", () -> {
+            throw new IllegalStateException("the turn failed");
+        })).hasMessage("the turn failed");
+
+        assertThat(ledger.once("activity-contract-2", () -> "retried")).contains("retried");
     }
 
     private static TeamsContact contact(String userId, String aad, String email, String reference) {
