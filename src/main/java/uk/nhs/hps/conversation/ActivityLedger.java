@@ -8,6 +8,8 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
  */
 @Singleton
 public class ActivityLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityLedger.class);
 
     @MappedEntity("processed_activity")
     record ProcessedActivity(@Id String activityId, Instant processedAt) {
@@ -50,11 +54,35 @@ public class ActivityLedger {
      * claim (the row lock) and then sees it taken, or free if the first one failed.
      */
     public <T> Optional<T> once(String activityId, Supplier<T> turn) {
-        return transactions.executeWrite(status -> {
-            if (activityId != null && processed.insertIfAbsent(activityId, clock.instant()) == 0) {
-                return Optional.empty();
-            }
-            return Optional.of(turn.get());
-        });
+        try {
+            return transactions.executeWrite(status -> {
+                if (activityId != null && processed.insertIfAbsent(activityId, clock.instant()) == 0) {
+                    return Optional.empty();
+                }
+                T answer = turn.get();
+                if (status.isRollbackOnly()) {
+                    // a use case inside the turn failed and the handler answered for it (say, "that date is in
+                    // the past"): the transaction cannot commit, so nothing of the turn is kept, its claim
+                    // included, and the answer still goes out
+                    throw new RolledBack(answer);
+                }
+                return Optional.of(answer);
+            });
+        } catch (RolledBack rolledBack) {
+            LOG.info("A write inside the turn was refused; nothing of the turn was kept");
+            @SuppressWarnings("unchecked")
+            T answer = (T) rolledBack.answer;
+            return Optional.of(answer);
+        }
+    }
+
+    /** Carries the turn's answer out of a transaction that has to roll back. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient Object answer;
+
+        RolledBack(Object answer) {
+            super(null, null, false, false);
+            this.answer = answer;
+        }
     }
 }
