@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
+import uk.nhs.hps.store.Savepoints;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
@@ -103,7 +104,7 @@ class ReflectiveLog implements ReflectionLog {
         String assignment = form.assignment().isBlank() ? null : form.assignment();
         Saved saved;
         try {
-            saved = transactions.executeWrite(status -> {
+            saved = Savepoints.attempt(transactions, () -> {
                 if (form.entryId() == null) {
                     if (form.submissionKey() != null) {
                         Optional<ReflectionEntry> earlier = entries.findByPersonIdAndSubmissionKey(personId, form.submissionKey());

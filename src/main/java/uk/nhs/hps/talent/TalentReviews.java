@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
+import uk.nhs.hps.store.Savepoints;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
@@ -301,7 +302,7 @@ class TalentReviews {
     private TalentReview write(long participantId, @Nullable Integer version, UnaryOperator<TalentReview> change) {
         String cycle = currentCycle();
         try {
-            return transactions.executeWrite(status -> {
+            return Savepoints.attempt(transactions, () -> {
                 Optional<TalentReview> existing = reviews.findByParticipantPersonIdAndCycle(participantId, cycle);
                 TalentReview review;
                 if (existing.isEmpty()) {

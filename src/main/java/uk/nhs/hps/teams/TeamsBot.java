@@ -88,26 +88,34 @@ class TeamsBot implements Bot {
                 }
                 return context.sendActivity(toActivity(only.get(0))).thenApply(sent -> null);
             }
-            if (activity.getId() != null && !ledger.firstDelivery(activity.getId())) {
-                LOG.info("Duplicate delivery ignored");
-                if (isCardExecute(activity)) {
-                    // the first delivery's card again: an invoke left unanswered is a 501 to Teams
-                    return sendInvokeResponse(context, answers.answerTo(activity.getId(), DUPLICATE_WAIT));
-                }
-                return CompletableFuture.completedFuture(null);
-            }
+            // asking Teams for the e-mail is a connector call: done before the turn's transaction opens
+            String email = kind.get() == Turn.Kind.INSTALLED || !contacts.knowsEmailOf(activity.getFrom().getId())
+                    ? lookUpEmail(context) : null;
             if (isCardExecute(activity) && activity.getId() != null) {
+                // idempotent: a concurrent redelivery shares the first delivery's pending answer
                 answers.expect(activity.getId());
             }
             List<Activity> replies;
             try {
-                Turn turn = toTurn(context, kind.get());
-                List<Reply> answer = router.route(turn);
-                if (turn.updatesCard()) {
-                    return answerExecute(context, answer);
+                Optional<Answered> answered = ledger.once(activity.getId(), () -> {
+                    Turn turn = toTurn(context, kind.get(), email);
+                    return new Answered(turn, router.route(turn));
+                });
+                if (answered.isEmpty()) {
+                    LOG.info("Duplicate delivery ignored");
+                    if (isCardExecute(activity)) {
+                        // the first delivery's card again: an invoke left unanswered is a 501 to Teams
+                        return sendInvokeResponse(context, answers.answerTo(activity.getId(), DUPLICATE_WAIT));
+                    }
+                    return CompletableFuture.completedFuture(null);
                 }
-                replies = answer.stream().map(TeamsBot::toActivity).toList();
+                // the turn's writes are committed by now, so whatever the replies confirm is on disk
+                if (answered.get().turn().updatesCard()) {
+                    return answerExecute(context, answered.get().replies());
+                }
+                replies = answered.get().replies().stream().map(TeamsBot::toActivity).toList();
             } catch (RuntimeException e) {
+                // Nothing of the turn was kept, its activity id included, so a retry is handled afresh.
                 // Never log the activity text: only where it failed and the turn's correlation id.
                 LOG.error("Turn failed correlationId={} activityType={}", MDC.get(TurnCorrelation.KEY), activity.getType(), e);
                 if (isCardExecute(activity)) {
@@ -243,10 +251,12 @@ class TeamsBot implements Bot {
         return null;
     }
 
-    private Turn toTurn(TurnContext context, Turn.Kind kind) {
+    private record Answered(Turn turn, List<Reply> replies) {
+    }
+
+    private Turn toTurn(TurnContext context, Turn.Kind kind, String email) {
         Activity activity = context.getActivity();
         ChannelAccount from = activity.getFrom();
-        String email = kind == Turn.Kind.INSTALLED || !contacts.knowsEmailOf(from.getId()) ? lookUpEmail(context) : null;
         RecordingTeamsContact.Outcome outcome = contacts.record(new TeamsContact(
                 from.getId(), from.getAadObjectId(), tenantOf(activity), from.getName(), email,
                 activity.getServiceUrl(), activity.getConversation().getId(),

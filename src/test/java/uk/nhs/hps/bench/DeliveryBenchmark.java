@@ -37,12 +37,17 @@ public final class DeliveryBenchmark {
     public static void main(String[] args) throws Exception {
         int fastN = Integer.getInteger("bench.delivery.fast.n", 10_000);
         int chaosN = Integer.getInteger("bench.delivery.chaos.n", 1_000);
-        for (TestDatabases.Kind kind : TestDatabases.Kind.values()) {
-            fast(kind.name(), TestDatabases.properties(kind), false, fastN, 500);
+        if (!Boolean.getBoolean("bench.delivery.h2file.only")) {
+            for (TestDatabases.Kind kind : TestDatabases.Kind.values()) {
+                fast(kind.name(), TestDatabases.properties(kind), false, fastN, 500);
+            }
         }
-        // what durable commits cost: the same run on an H2 file, with H2's 500 ms write delay and without
-        fast("H2 file, WRITE_DELAY=500 (before)", TestDatabases.h2File(), true, fastN, 500);
-        fast("H2 file, WRITE_DELAY=0 (durable)", TestDatabases.h2File(), false, fastN, 500);
+        // what durable commits cost: the same run on an H2 file, with H2's 500 ms write delay and without,
+        // alternated (the first round also warms the JIT for both)
+        for (int round = 1; round <= Integer.getInteger("bench.delivery.h2file.rounds", 2); round++) {
+            fast("H2 file, WRITE_DELAY=500 (before), round " + round, TestDatabases.h2File(), true, fastN, 500);
+            fast("H2 file, WRITE_DELAY=0 (durable), round " + round, TestDatabases.h2File(), false, fastN, 500);
+        }
         for (TestDatabases.Kind kind : TestDatabases.Kind.values()) {
             if (chaosN > 0) {
                 chaos(kind, chaosN, 25);

@@ -1,14 +1,18 @@
 package uk.nhs.hps.roster;
 
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.nhs.hps.conversation.ActivityLedger;
 
+import java.sql.Connection;
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Storing Teams contacts and de-duplicating activities, run against each database the service supports
@@ -25,6 +29,8 @@ abstract class RecordingTeamsContactContract implements TestPropertyProvider {
     PersonRepository people;
     @Inject
     ActivityLedger ledger;
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Test
     void firstContactIsReportedOnceAndLaterContactsRefreshTheReference() {
@@ -53,8 +59,34 @@ abstract class RecordingTeamsContactContract implements TestPropertyProvider {
 
     @Test
     void activityIdIsClaimedOnlyOnce() {
-        assertThat(ledger.firstDelivery("activity-contract-1")).isTrue();
-        assertThat(ledger.firstDelivery("activity-contract-1")).isFalse();
+        assertThat(ledger.once("activity-contract-1", () -> "first")).contains("first");
+        assertThat(ledger.once("activity-contract-1", () -> "again")).isEmpty();
+    }
+
+    @Test
+    void activityIdOfATurnThatThrewIsFreeForTheRetry() {
+        assertThatThrownBy(() -> ledger.once("activity-contract-2", () -> {
+            throw new IllegalStateException("the turn failed");
+        })).hasMessage("the turn failed");
+
+        assertThat(ledger.once("activity-contract-2", () -> "retried")).contains("retried");
+    }
+
+    @Test
+    void turnThatAnsweredForARefusedWriteIsAnsweredAndKeepsNothing() {
+        Optional<String> answer = ledger.once("activity-contract-3", () -> {
+            try {
+                transactions.executeWrite(status -> {
+                    throw new IllegalStateException("refused inside the turn");
+                });
+            } catch (IllegalStateException refused) {
+                // the handler answers for it
+            }
+            return "that was refused";
+        });
+
+        assertThat(answer).contains("that was refused");
+        assertThat(ledger.once("activity-contract-3", () -> "retried")).contains("retried");
     }
 
     private static TeamsContact contact(String userId, String aad, String email, String reference) {
