@@ -32,6 +32,8 @@ public class KnowledgeBase {
     private final FaqSettings settings;
     private final Clock clock;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
+    /** Set once the embedding model has loaded; until then the index matches on words only. */
+    private volatile TextEmbedder embedder;
 
     KnowledgeBase(FaqStore.Entries entries, FaqStore.Imports imports, FaqSettings settings, Clock clock) {
         this.entries = entries;
@@ -41,8 +43,10 @@ public class KnowledgeBase {
     }
 
     /**
-     * Warms the index in the background so the service is ready to accept traffic without waiting for it;
-     * a question that arrives first simply waits for the build (index() is synchronised).
+     * Warms the index in the background so the service is ready to accept traffic without waiting for it: first
+     * the words-only index (a question that arrives before it simply waits; index() is synchronised), then the
+     * embedding model loads and the index is rebuilt with meaning. Until that swap, questions are answered on
+     * words alone.
      */
     @EventListener
     void onStartup(StartupEvent event) {
@@ -52,9 +56,32 @@ public class KnowledgeBase {
             } catch (RuntimeException e) {
                 LOG.warn("FAQ index could not be built at startup; it will be built on the first question", e);
             }
+            if (settings.semanticOrDefault()) {
+                loadEmbeddings();
+            }
         }, "faq-index-warm-up");
         warm.setDaemon(true);
         warm.start();
+    }
+
+    private void loadEmbeddings() {
+        try {
+            long start = System.nanoTime();
+            TextEmbedder model = MiniLmEmbedder.shared();
+            embedder = model;
+            int size = reload();
+            LOG.info("FAQ matching on meaning as well as words: model and {} entries embedded in {} ms", size,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException | LinkageError e) {
+            // no native runtime for this platform, or the model failed to load: words alone still answer
+            LOG.warn("FAQ embedding model unavailable; matching on words only", e);
+        }
+    }
+
+    /** True once the index matches on meaning as well as words. */
+    public boolean semanticReady() {
+        Loaded loaded = current.get();
+        return loaded != null && loaded.index().semantic();
     }
 
     /** The current index, importing the shipped file first if the table is empty. */
@@ -78,7 +105,9 @@ public class KnowledgeBase {
     public synchronized int reload() {
         List<KnowledgeEntry> all = entries.findAll().stream().map(FaqStore.EntryRow::toEntry)
                 .sorted(java.util.Comparator.comparing(KnowledgeEntry::id)).toList();
-        FaqIndex index = FaqIndex.build(all, FaqIndex.ConfidenceModel.DEFAULT, settings.thresholds());
+        TextEmbedder model = embedder;
+        FaqIndex index = model == null ? FaqIndex.build(all, FaqIndex.ConfidenceModel.DEFAULT, settings.thresholds())
+                : FaqIndex.build(all, model, settings.fusion());
         current.set(new Loaded(index, entries.lastChange()));
         LOG.info("FAQ index built entries={}", index.size());
         return index.size();
