@@ -145,8 +145,7 @@ public class KnowledgeBase {
 
     /** Adds or replaces an entry and rebuilds the index. */
     public KnowledgeEntry save(KnowledgeEntry entry, FaqStore.Origin origin, String actor) {
-        KnowledgeEntry stamped = new KnowledgeEntry(entry.id(), entry.category(), entry.question(), entry.alternatives(),
-                entry.answer(), entry.source(), entry.enabled(), clock.instant());
+        KnowledgeEntry stamped = entry.withUpdatedAt(clock.instant());
         FaqStore.EntryRow row = FaqStore.EntryRow.of(stamped, origin, actor);
         if (entries.existsById(entry.id())) {
             entries.update(row);
