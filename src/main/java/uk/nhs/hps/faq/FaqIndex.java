@@ -95,7 +95,7 @@ public final class FaqIndex {
      * are chosen by cross-validation on the tuning questions (FaqBenchmark), never per question.
      */
     public record Fusion(double semanticWeight, double answerTextWeight, double answerAt, double marginAt, double suggestAt) {
-        public static final Fusion DEFAULT = new Fusion(0.7, 0.9, 0.55, 0.03, 0.42);
+        public static final Fusion DEFAULT = new Fusion(0.6, 1.0, 0.625, 0.05, 0.4);
 
         MatchResult.Outcome decide(double top, double margin) {
             return top >= answerAt && margin >= marginAt ? MatchResult.Outcome.ANSWER
@@ -291,6 +291,32 @@ public final class FaqIndex {
      */
     private MatchResult matchWithMeaning(String question, String cleaned, List<String> terms,
                                          MatchResult.Understanding understanding) {
+        return decideWithMeaning(question, scores(cleaned, terms), fusion, understanding);
+    }
+
+    /** One entry's raw evidence for a question: best cosine over its phrasings, cosine with its answer head, words. */
+    public record Evidence(MatchResult.Candidate words, KnowledgeEntry entry, double phrasingMeaning,
+                           String closestPhrasing, double answerMeaning) {
+
+        double fused(Fusion f) {
+            double meaning = Math.max(0, Math.max(phrasingMeaning, f.answerTextWeight() * answerMeaning));
+            double wordScore = words == null ? 0 : words.lexical();
+            return f.semanticWeight() * meaning + (1 - f.semanticWeight()) * wordScore;
+        }
+    }
+
+    /** The raw evidence for every entry (for cross-validating fusion settings without re-embedding). */
+    public List<Evidence> evidence(String question) {
+        String cleaned = clean(question).toLowerCase(Locale.ROOT);
+        String corrected = correctSpelling(cleaned, new ArrayList<>());
+        List<String> terms = new ArrayList<>(new LinkedHashSet<>(analyzer.terms(DomainSynonyms.fold(corrected).text())));
+        if (terms.size() > MAX_TERMS) {
+            terms = terms.subList(0, MAX_TERMS);
+        }
+        return scores(cleaned, terms);
+    }
+
+    private List<Evidence> scores(String cleaned, List<String> terms) {
         Map<String, MatchResult.Candidate> lexical = new HashMap<>();
         if (!terms.isEmpty()) {
             for (MatchResult.Candidate c : rerank(terms, intent(cleaned), retrieve(terms))) {
@@ -298,7 +324,7 @@ public final class FaqIndex {
             }
         }
         float[] q = embedder.embed(cleaned);
-        List<MatchResult.Candidate> candidates = new ArrayList<>(prepared.size());
+        List<Evidence> out = new ArrayList<>(prepared.size());
         for (Prepared p : prepared.values()) {
             double best = -1;
             String closest = p.phrasings().get(0);
@@ -309,19 +335,22 @@ public final class FaqIndex {
                     closest = p.phrasings().get(i);
                 }
             }
-            double fromAnswer = fusion.answerTextWeight() * TextEmbedder.cosine(q, p.answerVector());
-            if (fromAnswer > best) {
-                best = fromAnswer;
-                closest = "(the answer) " + answerHead(p.entry().answer()).substring(0,
-                        Math.min(60, answerHead(p.entry().answer()).length())) + "…";
-            }
-            double meaning = Math.max(0, best);
-            MatchResult.Candidate words = lexical.get(p.entry().id());
-            double wordScore = words == null ? 0 : words.lexical();
-            double fused = fusion.semanticWeight() * meaning + (1 - fusion.semanticWeight()) * wordScore;
-            MatchResult.Candidate base = words != null ? words
-                    : new MatchResult.Candidate(p.entry(), 0, 0, 0, 0, closest, List.of(), 0, Double.NaN);
-            candidates.add(base.fused(fused, meaning, words != null && words.phraseSimilarity() >= meaning ? words.closestPhrasing() : closest));
+            out.add(new Evidence(lexical.get(p.entry().id()), p.entry(), best, closest, TextEmbedder.cosine(q, p.answerVector())));
+        }
+        return out;
+    }
+
+    /** Fuses evidence into ranked candidates and decides, as {@link #match} does with this index's settings. */
+    public static MatchResult decideWithMeaning(String question, List<Evidence> evidence, Fusion f,
+                                                MatchResult.Understanding understanding) {
+        List<MatchResult.Candidate> candidates = new ArrayList<>(evidence.size());
+        for (Evidence e : evidence) {
+            double meaning = Math.max(0, Math.max(e.phrasingMeaning(), f.answerTextWeight() * e.answerMeaning()));
+            String closest = e.phrasingMeaning() >= f.answerTextWeight() * e.answerMeaning() ? e.closestPhrasing()
+                    : "(its answer)";
+            MatchResult.Candidate base = e.words() != null ? e.words()
+                    : new MatchResult.Candidate(e.entry(), 0, 0, 0, 0, closest, List.of(), 0, Double.NaN);
+            candidates.add(base.fused(e.fused(f), meaning, closest));
         }
         candidates.sort(Comparator.comparingDouble(MatchResult.Candidate::score).reversed()
                 .thenComparing(c -> c.entry().id()));
@@ -329,8 +358,7 @@ public final class FaqIndex {
         if (top.isEmpty()) {
             return new MatchResult(question, MatchResult.Outcome.FALLBACK, 0, List.of(), understanding);
         }
-        double margin = margin(top);
-        return new MatchResult(question, fusion.decide(top.get(0).score(), margin), top.get(0).score(), top, understanding);
+        return new MatchResult(question, f.decide(top.get(0).score(), margin(top)), top.get(0).score(), top, understanding);
     }
 
     /** Features of the top candidate for a question, for calibrating the confidence model. */
