@@ -51,7 +51,34 @@ final class DomainSynonyms {
             "ethnic", "minority", "key", "performance", "indicator", "face", "person", "self", "assessment", "work",
             "based", "first", "second");
 
+    /**
+     * The scheme's acronyms written out, for the text given to the sentence-embedding model, which has never seen
+     * "hps" or "ct2" but knows "High Potential Scheme" and "career transition 2". Applied to questions and to the
+     * knowledge base alike.
+     */
+    private static final List<Rule> SPELLED_OUT = List.of(
+            rule("HPS", "\\bhps\\b", "High Potential Scheme"),
+            rule("AfC", "\\bafc\\b", "Agenda for Change"),
+            rule("ICB", "\\bicbs?\\b", "integrated care board"),
+            rule("ICS", "\\bics'?s?\\b", "integrated care system"),
+            rule("AHP", "\\bahps?\\b", "allied health professional"),
+            rule("ED&I", "\\bed ?& ?i\\b|\\bedi\\b", "equality, diversity and inclusion"),
+            rule("ED", "\\beds?\\b", "executive director"),
+            rule("CT1", "\\bct ?1\\b", "career transition 1"),
+            rule("CT2", "\\bct ?2\\b", "career transition 2"),
+            rule("ALB", "\\balbs?\\b", "arm's length body"),
+            rule("DHSC", "\\bdhsc\\b", "Department of Health and Social Care"));
+
     private DomainSynonyms() {
+    }
+
+    /** A text with the scheme's acronyms written out (case-insensitive), for the embedding model. */
+    static String spelledOut(String text) {
+        String out = text;
+        for (Rule rule : SPELLED_OUT) {
+            out = Pattern.compile(rule.pattern().pattern(), Pattern.CASE_INSENSITIVE).matcher(out).replaceAll(rule.replacement());
+        }
+        return out;
     }
 
     private static Rule rule(String name, String regex, String replacement) {

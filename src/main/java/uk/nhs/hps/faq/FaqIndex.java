@@ -170,8 +170,9 @@ public final class FaqIndex {
                 float[][] phrasingVectors = null;
                 float[] answerVector = null;
                 if (embedder != null) {
-                    phrasingVectors = phrasings.stream().map(embedder::embedStored).toArray(float[][]::new);
-                    answerVector = embedder.embedStored(answerHead(entry.answer()));
+                    phrasingVectors = phrasings.stream().map(DomainSynonyms::spelledOut).map(embedder::embedStored)
+                            .toArray(float[][]::new);
+                    answerVector = embedder.embedStored(DomainSynonyms.spelledOut(answerHead(entry.answer())));
                 }
                 prepared.put(entry.id(), new Prepared(entry, phrasings, intents, phrasingTerms, all, answerTerms,
                         new double[phrasings.size()], phrasingVectors, answerVector));
@@ -323,7 +324,7 @@ public final class FaqIndex {
                 lexical.put(c.entry().id(), c);
             }
         }
-        float[] q = embedder.embed(cleaned);
+        float[] q = embedder.embed(DomainSynonyms.spelledOut(cleaned));
         List<Evidence> out = new ArrayList<>(prepared.size());
         for (Prepared p : prepared.values()) {
             double best = -1;

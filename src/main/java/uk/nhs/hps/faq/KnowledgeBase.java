@@ -34,6 +34,8 @@ public class KnowledgeBase {
     private final AtomicReference<Loaded> current = new AtomicReference<>();
     /** Set once the embedding model has loaded; until then the index matches on words only. */
     private volatile TextEmbedder embedder;
+    /** Completes when the index matches on meaning too (or the model could not load). */
+    private final java.util.concurrent.CompletableFuture<Boolean> meaning = new java.util.concurrent.CompletableFuture<>();
 
     KnowledgeBase(FaqStore.Entries entries, FaqStore.Imports imports, FaqSettings settings, Clock clock) {
         this.entries = entries;
@@ -58,6 +60,8 @@ public class KnowledgeBase {
             }
             if (settings.semanticOrDefault()) {
                 loadEmbeddings();
+            } else {
+                meaning.complete(false);
             }
         }, "faq-index-warm-up");
         warm.setDaemon(true);
@@ -72,9 +76,25 @@ public class KnowledgeBase {
             int size = reload();
             LOG.info("FAQ matching on meaning as well as words: model and {} entries embedded in {} ms", size,
                     (System.nanoTime() - start) / 1_000_000);
+            meaning.complete(true);
         } catch (RuntimeException | LinkageError e) {
             // no native runtime for this platform, or the model failed to load: words alone still answer
             LOG.warn("FAQ embedding model unavailable; matching on words only", e);
+            meaning.complete(false);
+        }
+    }
+
+    /** Waits (up to {@code timeout}) for the background load of the embedding model; true if the index now uses it. */
+    public boolean awaitMeaning(java.time.Duration timeout) {
+        try {
+            return meaning.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
         }
     }
 
