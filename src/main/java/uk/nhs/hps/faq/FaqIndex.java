@@ -95,7 +95,7 @@ public final class FaqIndex {
      * are chosen by cross-validation on the tuning questions (FaqBenchmark), never per question.
      */
     public record Fusion(double semanticWeight, double answerTextWeight, double answerAt, double marginAt, double suggestAt) {
-        public static final Fusion DEFAULT = new Fusion(0.6, 1.0, 0.625, 0.05, 0.4);
+        public static final Fusion DEFAULT = new Fusion(0.6, 1.0, 0.625, 0.02, 0.4);
 
         MatchResult.Outcome decide(double top, double margin) {
             return top >= answerAt && margin >= marginAt ? MatchResult.Outcome.ANSWER

@@ -71,7 +71,7 @@ class FaqMatchingTest {
 
     @Test
     void paraphraseWithNoSharedWordIsFoundByMeaning() {
-        MatchResult result = index.match("who came up with this thing");
+        MatchResult result = index.match("which organisation came up with the scheme");
 
         assertThat(result.top().orElseThrow().entry().id()).isEqualTo("who-developed");
     }
