@@ -14,5 +14,7 @@ RUN useradd --system --uid 10001 hps && mkdir -p /app/data && chown hps /app/dat
 WORKDIR /app
 COPY --from=build /app.jar /app/hps-companion.jar
 USER hps
+# the FAQ's tokenizer (DJL) unpacks its native library here; the service user has no home directory
+ENV DJL_CACHE_DIR=/tmp/djl
 EXPOSE 3978
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/hps-companion.jar"]

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * The scheme's own vocabulary, folded to one canonical form before analysis, in the knowledge base and in
- * questions alike ("mat leave" and "maternity leave" both become "maternity leave"; "line manager" becomes
- * "sponsor"; "band 8a" becomes the single token "band8a"). Each rule has a name so an explanation can say
- * which ones applied.
+ * questions alike: acronyms and codes only (HPS, AfC, ICS/ICB, bands 8a–8d, stream and transition numbers,
+ * ED&amp;I, KPI, 70:20:10). Paraphrases ("came up with" for "developed") are left to the sentence embeddings:
+ * a hand-written rule per phrasing does not generalise (issue 11). Each rule has a name so an explanation can
+ * say which ones applied.
  */
 final class DomainSynonyms {
 
@@ -34,12 +35,6 @@ final class DomainSynonyms {
             rule("stream 2 = stream two", "\\bstreams? (2|two)\\b|\\bsecond (development )?stream\\b", "stream2"),
             rule("transition 1 = first career transition", "\\btransition (1|one)\\b|\\bfirst (career )?transition\\b", "transition1"),
             rule("transition 2 = second career transition", "\\btransition (2|two)\\b|\\bsecond (career )?transition\\b", "transition2"),
-            rule("sponsor = line manager", "\\b(my |your |their )?line ?(manager|mgr)('?s)?\\b|\\bmy (manager|boss)('?s)?\\b", "sponsor"),
-            rule("coach = career coach", "\\bcareer'?s? coach", "coach"),
-            rule("maternity = mat leave/pregnancy", "\\bmat leave\\b|\\bpregnan(t|cy)\\b|\\bmaternity leave\\b", "maternity leave"),
-            rule("parental leave = paternity/adoption/shared parental", "\\bshared parental\\b", "paternity"),
-            rule("applications = apps/apply", "\\bapps\\b|\\bappl(y|ying|ied)\\b", "application"),
-            rule("deadline = closing date", "\\bdeadlines?\\b|\\bclosing dates?\\b", "close"),
             rule("ED&I = equality, diversity and inclusion", "\\bed ?& ?i\\b|\\bd ?& ?i\\b|\\bedi\\b|\\bequality,? diversity,? (and|&) inclusion\\b", "edi diversity inclusion"),
             rule("BAME = ethnic minority", "\\b(black,? asian and minority ethnic|ethnic minorit(y|ies)|bme)\\b", "bame"),
             rule("LGBT+", "\\blgbt[a-z+]*", "lgbt"),
@@ -48,53 +43,42 @@ final class DomainSynonyms {
             rule("face to face = in person", "\\bface[- ]to[- ]face\\b|\\bin[- ]person\\b|\\bf2f\\b", "facetoface"),
             rule("online = on-line", "\\bon-line\\b", "online"),
             rule("self-assessment", "\\bself[- ]assess?ments?\\b", "selfassessment"),
-            rule("work-based", "\\bwork[- ]based\\b", "workbased"),
-            rule("drop out = withdraw/quit/leave the scheme",
-                    "\\bdrop(s|ped|ping)? out\\b|\\bquit(s|ting)?\\b|\\bwithdraw(s|ing|al|n)?\\b|\\bpull(s|ed|ing)? out\\b"
-                            + "|\\bleav(e|ing) (the )?(scheme|programme|program|hps)\\b", "dropout"),
-            rule("duration = how long / two years / 24 months",
-                    "\\bhow long('s)?\\b|\\b(two|2)[- ]years?\\b|\\b24[- ]months?\\b|\\bhow many (months|years)\\b|\\bduration\\b", "duration"),
-            rule("funding = cost/fees/pay", "\\b(costs?|fees?|pay|pays|paying|paid|money|funded|funds?|free)\\b", "funding"),
-            rule("organisation = trust/employer", "\\b(trusts?|employers?)\\b", "organisation"),
-            rule("communications = comms", "\\bcomms\\b", "communications"),
-            rule("information = info", "\\binfo\\b", "information"),
-            rule("executive = exec", "\\bexecs?\\b", "executive"),
-            rule("launch = start/kick off", "\\b(kick(s|ing)? ?off|start(s|ing)?|begin(s|ning)?|commence(s)?)\\b", "launch"),
-            rule("assessment = interview", "\\binterview(s|ed)?\\b", "assessment"),
-            rule("diversity = inclusive/inclusion", "\\bequality\\b", "diversity"),
-            // everyday paraphrases of the FAQ's own wording
-            rule("created = developed (the scheme)/designed/came up with",
-                    "\\b(came up with|come up with|created|designed|built|devised|invented|(has|have|had|was|were|been|who) developed)\\b", "created"),
-            rule("aims = purpose/goals/objectives/point", "\\b(purpose|goals?|objectives?|point)\\b", "aims"),
-            rule("current = at the moment/now", "\\b(at the moment|at present|currently|right now|now)\\b", "current"),
-            rule("different = special/unique", "\\b(special|unique|distinctive|stand out)\\b", "different"),
-            rule("welcome = encourage/keen", "\\b(encourag(e|ed|es|ing)|keen on|keen)\\b", "welcome"),
-            rule("contact = speak/talk to/get in touch", "\\b(speak|talk) (to|with)\\b|\\bget in touch\\b|\\breach out\\b", "contact"),
-            rule("questions = queries", "\\b(query|queries|enquiry|enquiries)\\b", "questions"),
-            rule("choose = pick/decide", "\\b(pick|picks|picking|decide|decides|deciding)\\b", "choose"),
-            rule("selection = chosen/selected", "\\b(chosen|selected|shortlisted for)\\b", "selection"),
-            rule("timeline = timetable/schedule", "\\b(timetable|schedule|time ?line|time ?scales?)\\b", "timeline key dates"),
-            rule("eligibility = requirements/criteria/qualify", "\\b(entry requirements?|requirements?|criteria|qualify|qualifies)\\b", "eligibility criteria"),
-            rule("unsuccessful = turned down/rejected/not get on",
-                    "\\b(turned down|rejected|unsuccessful|not successful|(do not|don't|dont|didn't|didnt) get (on|in|a place|through))\\b", "unsuccessful"),
-            rule("role = responsibilities/duties/have to do", "\\b(responsibilit(y|ies)|duties|have to do|expected to do|supposed to do)\\b", "role"),
-            rule("identify = sort out/arrange/find", "\\b(sorts? out|sorting out|arrang(e|es|ing)|organis(e|es|ing))\\b", "identify"));
+            rule("work-based", "\\bwork[- ]based\\b", "workbased"));
 
     /** Words the rules recognise, so the spelling corrector knows them and can correct towards them. */
     static final Set<String> TRIGGER_WORDS = Set.of("high", "potential", "scheme", "programme", "agenda", "change",
-            "integrated", "care", "system", "band", "stream", "transition", "line", "manager", "career", "coach",
-            "maternity", "pregnant", "pregnancy", "paternity", "adoption", "parental", "shared", "apply", "applying",
-            "applied", "deadline", "closing", "equality", "diversity", "inclusion", "ethnic", "minority", "key",
-            "performance", "indicator", "face", "person", "self", "assessment", "work", "based", "drop", "quit", "withdraw",
-            "pull", "leave", "long", "years", "months", "duration", "costs", "cost", "fees", "money", "funded", "trust",
-            "employer", "comms", "info", "exec", "start", "begin", "kick", "interview", "boss", "first", "second",
-            "created", "designed", "built", "devised", "invented", "purpose", "goals", "objectives", "point", "moment",
-            "present", "currently", "special", "unique", "encourage", "keen", "speak", "talk", "touch", "query", "queries",
-            "enquiry", "pick", "decide", "chosen", "selected", "timetable", "schedule", "timeline", "requirements",
-            "criteria", "qualify", "turned", "rejected", "unsuccessful", "responsibilities", "duties", "sort", "arrange",
-            "organise");
+            "integrated", "care", "system", "band", "stream", "transition", "equality", "diversity", "inclusion",
+            "ethnic", "minority", "key", "performance", "indicator", "face", "person", "self", "assessment", "work",
+            "based", "first", "second");
+
+    /**
+     * The scheme's acronyms written out, for the text given to the sentence-embedding model, which has never seen
+     * "hps" or "ct2" but knows "High Potential Scheme" and "career transition 2". Applied to questions and to the
+     * knowledge base alike.
+     */
+    private static final List<Rule> SPELLED_OUT = List.of(
+            rule("HPS", "\\bhps\\b", "High Potential Scheme"),
+            rule("AfC", "\\bafc\\b", "Agenda for Change"),
+            rule("ICB", "\\bicbs?\\b", "integrated care board"),
+            rule("ICS", "\\bics'?s?\\b", "integrated care system"),
+            rule("AHP", "\\bahps?\\b", "allied health professional"),
+            rule("ED&I", "\\bed ?& ?i\\b|\\bedi\\b", "equality, diversity and inclusion"),
+            rule("ED", "\\beds?\\b", "executive director"),
+            rule("CT1", "\\bct ?1\\b", "career transition 1"),
+            rule("CT2", "\\bct ?2\\b", "career transition 2"),
+            rule("ALB", "\\balbs?\\b", "arm's length body"),
+            rule("DHSC", "\\bdhsc\\b", "Department of Health and Social Care"));
 
     private DomainSynonyms() {
+    }
+
+    /** A text with the scheme's acronyms written out (case-insensitive), for the embedding model. */
+    static String spelledOut(String text) {
+        String out = text;
+        for (Rule rule : SPELLED_OUT) {
+            out = Pattern.compile(rule.pattern().pattern(), Pattern.CASE_INSENSITIVE).matcher(out).replaceAll(rule.replacement());
+        }
+        return out;
     }
 
     private static Rule rule(String name, String regex, String replacement) {

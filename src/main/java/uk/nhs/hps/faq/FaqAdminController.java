@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import uk.nhs.hps.admin.AdminGate;
 import uk.nhs.hps.admin.AdminPrincipal;
+import uk.nhs.hps.privacy.AuditLog;
 import uk.nhs.hps.roster.Action;
 import uk.nhs.hps.roster.InvalidRequest;
 import uk.nhs.hps.roster.NotFound;
@@ -30,16 +31,16 @@ class FaqAdminController {
 
     @Serdeable
     record EntryView(String id, String category, String question, List<String> alternatives, String answer,
-                     String source, boolean enabled, Instant updatedAt) {
+                     String source, boolean enabled, Instant updatedAt, List<String> topics) {
         static EntryView of(KnowledgeEntry e) {
             return new EntryView(e.id(), e.category(), e.question(), e.alternatives(), e.answer(), e.source(),
-                    e.enabled(), e.updatedAt());
+                    e.enabled(), e.updatedAt(), e.topics());
         }
     }
 
     @Serdeable
     record EntryRequest(@Nullable String category, String question, @Nullable List<String> alternatives, String answer,
-                        @Nullable String source, @Nullable Boolean enabled) {
+                        @Nullable String source, @Nullable Boolean enabled, @Nullable List<String> topics) {
     }
 
     @Serdeable
@@ -56,14 +57,19 @@ class FaqAdminController {
 
     private static final int MAX_ID = 80;
 
+    /** Audit action for every change the programme team makes to the FAQ through this API. */
+    static final String FAQ_EDIT = "FAQ_EDIT";
+
     private final KnowledgeBase knowledgeBase;
     private final FaqStore.Queries queries;
     private final AdminGate gate;
+    private final AuditLog audit;
 
-    FaqAdminController(KnowledgeBase knowledgeBase, FaqStore.Queries queries, AdminGate gate) {
+    FaqAdminController(KnowledgeBase knowledgeBase, FaqStore.Queries queries, AdminGate gate, AuditLog audit) {
         this.knowledgeBase = knowledgeBase;
         this.queries = queries;
         this.gate = gate;
+        this.audit = audit;
     }
 
     @Get("/entries")
@@ -95,9 +101,14 @@ class FaqAdminController {
         if (request.question().length() > 500 || request.answer().length() > 20_000) {
             throw new InvalidRequest("Keep the question under 500 characters and the answer under 20,000.");
         }
+        java.util.Optional<KnowledgeEntry> before = knowledgeBase.find(id);
         KnowledgeEntry saved = knowledgeBase.save(new KnowledgeEntry(id, request.category(), request.question().strip(),
                 request.alternatives(), request.answer().strip(), request.source() == null ? "Programme team" : request.source(),
-                request.enabled() == null || request.enabled(), null), FaqStore.Origin.PROGRAMME_TEAM, admin.actor());
+                request.enabled() == null || request.enabled(), null,
+                request.topics() != null ? request.topics() : before.map(KnowledgeEntry::topics).orElse(null)),
+                FaqStore.Origin.PROGRAMME_TEAM, admin.actor());
+        audit.record(admin.actor(), FAQ_EDIT, null, (before.isPresent() ? "edited" : "added") + " FAQ entry " + id
+                + (before.isPresent() && !before.get().answer().equals(saved.answer()) ? " (answer text changed)" : ""));
         return EntryView.of(saved);
     }
 
@@ -115,7 +126,9 @@ class FaqAdminController {
     @Post("/reimport")
     Reimported reimport(@Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
         gate.require(admin, Action.MANAGE_FAQ, null, "re-import FAQ");
-        return new Reimported(knowledgeBase.reimport(admin.actor()));
+        Reimported done = new Reimported(knowledgeBase.reimport(admin.actor()));
+        audit.record(admin.actor(), FAQ_EDIT, null, "re-imported the shipped FAQ (" + done.entries() + " entries)");
+        return done;
     }
 
     /** Questions the FAQ could not answer confidently, most asked first: what to write next. */
@@ -145,6 +158,7 @@ class FaqAdminController {
         if (!knowledgeBase.setEnabled(id, enabled, admin.actor())) {
             throw new NotFound("No FAQ entry '" + id + "'.");
         }
+        audit.record(admin.actor(), FAQ_EDIT, null, (enabled ? "enabled" : "disabled") + " FAQ entry " + id);
         return EntryView.of(knowledgeBase.find(id).orElseThrow());
     }
 }

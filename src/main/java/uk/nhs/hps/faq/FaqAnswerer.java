@@ -27,13 +27,16 @@ class FaqAnswerer implements QuestionAnswerer {
     private final FaqStore.Queries queries;
     private final FaqCards cards;
     private final FaqSettings settings;
+    private final PersonalAnswers personal;
     private final Clock clock;
 
-    FaqAnswerer(KnowledgeBase knowledgeBase, FaqStore.Queries queries, FaqCards cards, FaqSettings settings, Clock clock) {
+    FaqAnswerer(KnowledgeBase knowledgeBase, FaqStore.Queries queries, FaqCards cards, FaqSettings settings,
+                PersonalAnswers personal, Clock clock) {
         this.knowledgeBase = knowledgeBase;
         this.queries = queries;
         this.cards = cards;
         this.settings = settings;
+        this.personal = personal;
         this.clock = clock;
     }
 
@@ -50,17 +53,25 @@ class FaqAnswerer implements QuestionAnswerer {
             return List.of(Reply.text("I can only answer questions written in words. Try something like"
                     + " *how long is the scheme?* or type **help**."));
         }
-        MatchResult result = knowledgeBase.index().match(question);
+        FaqReader.Reading reading = FaqReader.read(knowledgeBase.index(), question);
+        if (reading.kind() == FaqReader.Kind.SMALL_TALK) {
+            return List.of(Reply.text(reading.reply()));
+        }
+        if (reading.kind() == FaqReader.Kind.PERSONAL) {
+            return List.of(Reply.text(personal.answer(turn.person(), reading.personal())));
+        }
+        MatchResult result = reading.result().orElseThrow();
         FaqStore.QueryRow logged = queries.save(new FaqStore.QueryRow(null, turn.teamsUserId(),
                 turn.person().map(Person::id).orElse(null), question, normalise(question), result.outcome().name(),
-                result.top().map(c -> c.entry().id()).orElse(null), result.confidence(), clock.instant()));
-        LOG.info("FAQ question queryId={} outcome={} entry={} confidence={}", logged.id(), result.outcome(),
-                logged.entryId(), String.format(Locale.ROOT, "%.2f", result.confidence()));
-        return switch (result.outcome()) {
-            case ANSWER -> List.of(cards.answer(logged.id(), question, result.top().orElseThrow().entry()));
+                reading.answers().isEmpty() ? result.top().map(c -> c.entry().id()).orElse(null) : reading.answers().get(0).id(),
+                result.confidence(), clock.instant()));
+        LOG.info("FAQ question queryId={} outcome={} entry={} confidence={} answers={}", logged.id(), reading.kind(),
+                logged.entryId(), String.format(Locale.ROOT, "%.2f", result.confidence()), reading.answers().size());
+        return switch (reading.kind()) {
+            case ANSWER -> reading.answers().stream().map(e -> cards.answer(logged.id(), question, e)).toList();
             case SUGGEST -> List.of(cards.suggestions(logged.id(), question, result.candidates().stream()
                     .limit(MAX_SUGGESTIONS).map(MatchResult.Candidate::entry).toList()));
-            case FALLBACK -> List.of(cards.fallback(logged.id(), question));
+            default -> List.of(cards.fallback(logged.id(), question));
         };
     }
 

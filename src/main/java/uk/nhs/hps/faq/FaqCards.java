@@ -31,7 +31,8 @@ class FaqCards {
         data.put("question", entry.question());
         data.put("answer", Markdown.of(entry.answer()));
         data.put("category", entry.category());
-        data.put("source", entry.source().isBlank() ? "the HPS FAQ" : shortSource(entry.source()));
+        data.put("source", source(entry));
+        data.put("note", datedNote(entry));
         return Reply.card(templates.render("faq-answer", data));
     }
 
@@ -67,13 +68,35 @@ class FaqCards {
         return Reply.card(templates.render("faq-error", Map.of("title", title, "message", message)));
     }
 
-    private static String shortSource(String source) {
-        if (source.startsWith("001_")) {
-            return "the HPS FAQ";
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
+            "^\\d{3}_[0-9a-f]+\\.txt \\((.+?)\\),? sections? (.+)$");
+    private static final java.util.regex.Pattern DATED = java.util.regex.Pattern.compile(
+            "(?i)\\b(19|20)\\d\\d\\b|\\bcohort \\d\\b|\\bcohort (one|two|three)\\b|\\bTBC\\b|to be confirmed|\\.pptx\\b|attached");
+
+    /** "HPS FAQ, section 'Overview'" from "001_….txt (HPS FAQ), section 'Overview'": document and section, no file name. */
+    static String source(KnowledgeEntry entry) {
+        String s = entry.source();
+        if (s.isBlank()) {
+            return "the programme team";
         }
-        if (source.startsWith("000_")) {
-            return "the Guidance on Career Transitions for applicants";
+        java.util.regex.Matcher m = SOURCE.matcher(s);
+        return m.matches() ? m.group(1) + ", " + (s.contains(" sections ") ? "sections " : "section ") + m.group(2) : s;
+    }
+
+    /**
+     * Answers with dates, cohort numbers or attachments from the documents say where those come from and that the
+     * programme team keeps them up to date; an answer the team has edited since says so instead.
+     */
+    static String datedNote(KnowledgeEntry entry) {
+        if (!DATED.matcher(entry.answer()).find()) {
+            return "";
         }
-        return source;
+        if (!SOURCE.matcher(entry.source()).matches()) {
+            return "Dates and details in this answer were last updated by the programme team on "
+                    + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)
+                    .format(entry.updatedAt().atZone(java.time.ZoneOffset.UTC)) + ".";
+        }
+        return "Dates, cohort numbers and attachments here are as published in " + source(entry).replaceFirst(", section.*$", "")
+                + "; they may have changed since. The programme team can update this answer.";
     }
 }

@@ -86,9 +86,30 @@ public final class FaqIndex {
         public static final Thresholds DEFAULT = new Thresholds(0.6, 0.3);
     }
 
-    private record Prepared(KnowledgeEntry entry, List<String> phrasings, List<String> intents, List<Set<String>> phrasingTerms,
-                            Set<String> allPhrasingTerms, Set<String> answerTerms, double[] phrasingNorms) {
+    /**
+     * How meaning (sentence embeddings) and words (BM25 and the rerank) are combined once embeddings are ready,
+     * and where the decision lines are. {@code score = semanticWeight × meaning + (1 − semanticWeight) × words},
+     * where meaning is the best cosine over the entry's phrasings, or {@code answerTextWeight} × the cosine with
+     * the start of its answer. Answer directly when the best score reaches {@code answerAt} and leads the
+     * runner-up by {@code marginAt}; suggest when it reaches {@code suggestAt}; otherwise fall back. The values
+     * are chosen by cross-validation on the tuning questions (FaqBenchmark), never per question.
+     */
+    public record Fusion(double semanticWeight, double answerTextWeight, double answerAt, double marginAt, double suggestAt) {
+        public static final Fusion DEFAULT = new Fusion(0.6, 1.0, 0.625, 0.02, 0.4);
+
+        MatchResult.Outcome decide(double top, double margin) {
+            return top >= answerAt && margin >= marginAt ? MatchResult.Outcome.ANSWER
+                    : top >= suggestAt ? MatchResult.Outcome.SUGGEST : MatchResult.Outcome.FALLBACK;
+        }
     }
+
+    private record Prepared(KnowledgeEntry entry, List<String> phrasings, List<String> intents, List<Set<String>> phrasingTerms,
+                            Set<String> allPhrasingTerms, Set<String> answerTerms, double[] phrasingNorms,
+                            float[][] phrasingVectors, float[] answerVector) {
+    }
+
+    /** How much of an answer is embedded: its opening says what it is about; the rest is detail. */
+    static final int ANSWER_HEAD_CHARS = 300;
 
     private final FaqAnalyzer analyzer = new FaqAnalyzer();
     private final Map<String, Prepared> prepared = new LinkedHashMap<>();
@@ -99,11 +120,16 @@ public final class FaqIndex {
     private final DirectSpellChecker spelling = new DirectSpellChecker();
     private final ConfidenceModel model;
     private final Thresholds thresholds;
+    private final TextEmbedder embedder;
+    private final Fusion fusion;
     private final double unknownIdf;
 
-    private FaqIndex(List<KnowledgeEntry> entries, ConfidenceModel model, Thresholds thresholds) {
+    private FaqIndex(List<KnowledgeEntry> entries, ConfidenceModel model, Thresholds thresholds, TextEmbedder embedder,
+                     Fusion fusion) {
         this.model = model;
         this.thresholds = thresholds;
+        this.embedder = embedder;
+        this.fusion = fusion;
         spelling.setMinPrefix(1);
         spelling.setMinQueryLength(4);
         spelling.setMaxEdits(2);
@@ -141,7 +167,15 @@ public final class FaqIndex {
                 vocabulary.addAll(raw);
                 doc.add(new TextField(VOCAB, String.join(" ", raw), Field.Store.NO));
                 writer.addDocument(doc);
-                prepared.put(entry.id(), new Prepared(entry, phrasings, intents, phrasingTerms, all, answerTerms, new double[phrasings.size()]));
+                float[][] phrasingVectors = null;
+                float[] answerVector = null;
+                if (embedder != null) {
+                    phrasingVectors = phrasings.stream().map(DomainSynonyms::spelledOut).map(embedder::embedStored)
+                            .toArray(float[][]::new);
+                    answerVector = embedder.embedStored(DomainSynonyms.spelledOut(answerHead(entry.answer())));
+                }
+                prepared.put(entry.id(), new Prepared(entry, phrasings, intents, phrasingTerms, all, answerTerms,
+                        new double[phrasings.size()], phrasingVectors, answerVector));
                 Set<String> entryTerms = new HashSet<>(all);
                 entryTerms.addAll(answerTerms);
                 entryTerms.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
@@ -165,12 +199,34 @@ public final class FaqIndex {
         }
     }
 
+    /** Words only (BM25 and rerank): what answers while the embedding model is still loading. */
     public static FaqIndex build(List<KnowledgeEntry> entries) {
-        return new FaqIndex(entries, ConfidenceModel.DEFAULT, Thresholds.DEFAULT);
+        return new FaqIndex(entries, ConfidenceModel.DEFAULT, Thresholds.DEFAULT, null, Fusion.DEFAULT);
     }
 
     public static FaqIndex build(List<KnowledgeEntry> entries, ConfidenceModel model, Thresholds thresholds) {
-        return new FaqIndex(entries, model, thresholds);
+        return new FaqIndex(entries, model, thresholds, null, Fusion.DEFAULT);
+    }
+
+    /** Words and meaning: every phrasing and the head of every answer embedded with {@code embedder}. */
+    public static FaqIndex build(List<KnowledgeEntry> entries, TextEmbedder embedder, Fusion fusion) {
+        return new FaqIndex(entries, ConfidenceModel.DEFAULT, Thresholds.DEFAULT, embedder, fusion);
+    }
+
+    /** True when this index matches on meaning as well as words. */
+    public boolean semantic() {
+        return embedder != null;
+    }
+
+    /** The same entries and embeddings, decided with other fusion settings (for cross-validation). */
+    public FaqIndex withFusion(Fusion other) {
+        return new FaqIndex(entries(), model, thresholds, embedder, other);
+    }
+
+    /** The opening of an answer, without Markdown, as embedded. */
+    static String answerHead(String answer) {
+        String plain = answer.replaceAll("[*_#>`]", "").replaceAll("(?m)^\\s*-\\s+", "").replaceAll("\\s+", " ").strip();
+        return plain.length() > ANSWER_HEAD_CHARS ? plain.substring(0, ANSWER_HEAD_CHARS) : plain;
     }
 
     public int size() {
@@ -209,6 +265,9 @@ public final class FaqIndex {
         }
         List<String> unknown = terms.stream().filter(t -> !documentFrequency.containsKey(t)).toList();
         MatchResult.Understanding understanding = new MatchResult.Understanding(corrections, folded.applied(), terms, unknown);
+        if (embedder != null) {
+            return matchWithMeaning(question, cleaned, terms, understanding);
+        }
         if (terms.isEmpty()) {
             return new MatchResult(question, MatchResult.Outcome.FALLBACK, 0, List.of(), understanding);
         }
@@ -224,6 +283,83 @@ public final class FaqIndex {
         MatchResult.Outcome outcome = confidence >= thresholds.answer() ? MatchResult.Outcome.ANSWER
                 : confidence >= thresholds.suggest() ? MatchResult.Outcome.SUGGEST : MatchResult.Outcome.FALLBACK;
         return new MatchResult(question, outcome, confidence, candidates, understanding);
+    }
+
+    /**
+     * Every entry scored on meaning, the BM25 candidates also on words; the two fused linearly (the words side is
+     * already on a 0..1 scale, the cosine too), so an exact term (a band code, an acronym) still counts while a
+     * paraphrase with no shared word can win on meaning alone.
+     */
+    private MatchResult matchWithMeaning(String question, String cleaned, List<String> terms,
+                                         MatchResult.Understanding understanding) {
+        return decideWithMeaning(question, scores(cleaned, terms), fusion, understanding);
+    }
+
+    /** One entry's raw evidence for a question: best cosine over its phrasings, cosine with its answer head, words. */
+    public record Evidence(MatchResult.Candidate words, KnowledgeEntry entry, double phrasingMeaning,
+                           String closestPhrasing, double answerMeaning) {
+
+        double fused(Fusion f) {
+            double meaning = Math.max(0, Math.max(phrasingMeaning, f.answerTextWeight() * answerMeaning));
+            double wordScore = words == null ? 0 : words.lexical();
+            return f.semanticWeight() * meaning + (1 - f.semanticWeight()) * wordScore;
+        }
+    }
+
+    /** The raw evidence for every entry (for cross-validating fusion settings without re-embedding). */
+    public List<Evidence> evidence(String question) {
+        String cleaned = clean(question).toLowerCase(Locale.ROOT);
+        String corrected = correctSpelling(cleaned, new ArrayList<>());
+        List<String> terms = new ArrayList<>(new LinkedHashSet<>(analyzer.terms(DomainSynonyms.fold(corrected).text())));
+        if (terms.size() > MAX_TERMS) {
+            terms = terms.subList(0, MAX_TERMS);
+        }
+        return scores(cleaned, terms);
+    }
+
+    private List<Evidence> scores(String cleaned, List<String> terms) {
+        Map<String, MatchResult.Candidate> lexical = new HashMap<>();
+        if (!terms.isEmpty()) {
+            for (MatchResult.Candidate c : rerank(terms, intent(cleaned), retrieve(terms))) {
+                lexical.put(c.entry().id(), c);
+            }
+        }
+        float[] q = embedder.embed(DomainSynonyms.spelledOut(cleaned));
+        List<Evidence> out = new ArrayList<>(prepared.size());
+        for (Prepared p : prepared.values()) {
+            double best = -1;
+            String closest = p.phrasings().get(0);
+            for (int i = 0; i < p.phrasingVectors().length; i++) {
+                double cos = TextEmbedder.cosine(q, p.phrasingVectors()[i]);
+                if (cos > best) {
+                    best = cos;
+                    closest = p.phrasings().get(i);
+                }
+            }
+            out.add(new Evidence(lexical.get(p.entry().id()), p.entry(), best, closest, TextEmbedder.cosine(q, p.answerVector())));
+        }
+        return out;
+    }
+
+    /** Fuses evidence into ranked candidates and decides, as {@link #match} does with this index's settings. */
+    public static MatchResult decideWithMeaning(String question, List<Evidence> evidence, Fusion f,
+                                                MatchResult.Understanding understanding) {
+        List<MatchResult.Candidate> candidates = new ArrayList<>(evidence.size());
+        for (Evidence e : evidence) {
+            double meaning = Math.max(0, Math.max(e.phrasingMeaning(), f.answerTextWeight() * e.answerMeaning()));
+            String closest = e.phrasingMeaning() >= f.answerTextWeight() * e.answerMeaning() ? e.closestPhrasing()
+                    : "(its answer)";
+            MatchResult.Candidate base = e.words() != null ? e.words()
+                    : new MatchResult.Candidate(e.entry(), 0, 0, 0, 0, closest, List.of(), 0, Double.NaN);
+            candidates.add(base.fused(e.fused(f), meaning, closest));
+        }
+        candidates.sort(Comparator.comparingDouble(MatchResult.Candidate::score).reversed()
+                .thenComparing(c -> c.entry().id()));
+        List<MatchResult.Candidate> top = List.copyOf(candidates.subList(0, Math.min(RERANK_DEPTH, candidates.size())));
+        if (top.isEmpty()) {
+            return new MatchResult(question, MatchResult.Outcome.FALLBACK, 0, List.of(), understanding);
+        }
+        return new MatchResult(question, f.decide(top.get(0).score(), margin(top)), top.get(0).score(), top, understanding);
     }
 
     /** Features of the top candidate for a question, for calibrating the confidence model. */

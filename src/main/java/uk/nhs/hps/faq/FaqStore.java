@@ -27,21 +27,23 @@ final class FaqStore {
 
     @MappedEntity("faq_entry")
     record EntryRow(@Id String id, String category, String question, String alternatives, String answer, String source,
-                    String origin, boolean enabled, Instant updatedAt, String updatedBy) {
+                    String origin, boolean enabled, Instant updatedAt, String updatedBy, @Nullable String topics) {
 
         static EntryRow of(KnowledgeEntry e, Origin origin, String updatedBy) {
             return new EntryRow(e.id(), e.category(), e.question(), String.join("\n", e.alternatives()), e.answer(),
-                    e.source(), origin.name(), e.enabled(), e.updatedAt(), updatedBy);
+                    e.source(), origin.name(), e.enabled(), e.updatedAt(), updatedBy,
+                    e.topics().equals(List.of(e.id())) ? "" : String.join(" ", e.topics()));
         }
 
         KnowledgeEntry toEntry() {
             List<String> alts = alternatives == null || alternatives.isBlank() ? List.of()
                     : Arrays.stream(alternatives.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            return new KnowledgeEntry(id, category, question, alts, answer, source, enabled, updatedAt);
+            List<String> labels = topics == null || topics.isBlank() ? List.of() : List.of(topics.strip().split("\\s+"));
+            return new KnowledgeEntry(id, category, question, alts, answer, source, enabled, updatedAt, labels);
         }
 
         EntryRow withEnabled(boolean on, Instant now, String by) {
-            return new EntryRow(id, category, question, alternatives, answer, source, origin, on, now, by);
+            return new EntryRow(id, category, question, alternatives, answer, source, origin, on, now, by, topics);
         }
     }
 

@@ -32,6 +32,10 @@ public class KnowledgeBase {
     private final FaqSettings settings;
     private final Clock clock;
     private final AtomicReference<Loaded> current = new AtomicReference<>();
+    /** Set once the embedding model has loaded; until then the index matches on words only. */
+    private volatile TextEmbedder embedder;
+    /** Completes when the index matches on meaning too (or the model could not load). */
+    private final java.util.concurrent.CompletableFuture<Boolean> meaning = new java.util.concurrent.CompletableFuture<>();
 
     KnowledgeBase(FaqStore.Entries entries, FaqStore.Imports imports, FaqSettings settings, Clock clock) {
         this.entries = entries;
@@ -41,8 +45,10 @@ public class KnowledgeBase {
     }
 
     /**
-     * Warms the index in the background so the service is ready to accept traffic without waiting for it;
-     * a question that arrives first simply waits for the build (index() is synchronised).
+     * Warms the index in the background so the service is ready to accept traffic without waiting for it: first
+     * the words-only index (a question that arrives before it simply waits; index() is synchronised), then the
+     * embedding model loads and the index is rebuilt with meaning. Until that swap, questions are answered on
+     * words alone.
      */
     @EventListener
     void onStartup(StartupEvent event) {
@@ -52,9 +58,50 @@ public class KnowledgeBase {
             } catch (RuntimeException e) {
                 LOG.warn("FAQ index could not be built at startup; it will be built on the first question", e);
             }
+            if (settings.semanticOrDefault()) {
+                loadEmbeddings();
+            } else {
+                meaning.complete(false);
+            }
         }, "faq-index-warm-up");
         warm.setDaemon(true);
         warm.start();
+    }
+
+    private void loadEmbeddings() {
+        try {
+            long start = System.nanoTime();
+            TextEmbedder model = MiniLmEmbedder.shared();
+            embedder = model;
+            int size = reload();
+            LOG.info("FAQ matching on meaning as well as words: model and {} entries embedded in {} ms", size,
+                    (System.nanoTime() - start) / 1_000_000);
+            meaning.complete(true);
+        } catch (RuntimeException | LinkageError e) {
+            // no native runtime for this platform, or the model failed to load: words alone still answer
+            LOG.warn("FAQ embedding model unavailable; matching on words only", e);
+            meaning.complete(false);
+        }
+    }
+
+    /** Waits (up to {@code timeout}) for the background load of the embedding model; true if the index now uses it. */
+    public boolean awaitMeaning(java.time.Duration timeout) {
+        try {
+            return meaning.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
+    }
+
+    /** True once the index matches on meaning as well as words. */
+    public boolean semanticReady() {
+        Loaded loaded = current.get();
+        return loaded != null && loaded.index().semantic();
     }
 
     /** The current index, importing the shipped file first if the table is empty. */
@@ -78,7 +125,9 @@ public class KnowledgeBase {
     public synchronized int reload() {
         List<KnowledgeEntry> all = entries.findAll().stream().map(FaqStore.EntryRow::toEntry)
                 .sorted(java.util.Comparator.comparing(KnowledgeEntry::id)).toList();
-        FaqIndex index = FaqIndex.build(all, FaqIndex.ConfidenceModel.DEFAULT, settings.thresholds());
+        TextEmbedder model = embedder;
+        FaqIndex index = model == null ? FaqIndex.build(all, FaqIndex.ConfidenceModel.DEFAULT, settings.thresholds())
+                : FaqIndex.build(all, model, settings.fusion());
         current.set(new Loaded(index, entries.lastChange()));
         LOG.info("FAQ index built entries={}", index.size());
         return index.size();
@@ -116,8 +165,7 @@ public class KnowledgeBase {
 
     /** Adds or replaces an entry and rebuilds the index. */
     public KnowledgeEntry save(KnowledgeEntry entry, FaqStore.Origin origin, String actor) {
-        KnowledgeEntry stamped = new KnowledgeEntry(entry.id(), entry.category(), entry.question(), entry.alternatives(),
-                entry.answer(), entry.source(), entry.enabled(), clock.instant());
+        KnowledgeEntry stamped = entry.withUpdatedAt(clock.instant());
         FaqStore.EntryRow row = FaqStore.EntryRow.of(stamped, origin, actor);
         if (entries.existsById(entry.id())) {
             entries.update(row);

@@ -64,9 +64,11 @@ public final class KnowledgeBaseFile {
             }
             List<String> alternatives = e.get("alternatives") == null ? List.of()
                     : ((List<Object>) e.get("alternatives")).stream().map(String::valueOf).toList();
+            List<String> topics = e.get("topics") == null ? List.of()
+                    : ((List<Object>) e.get("topics")).stream().map(String::valueOf).toList();
             entries.add(new KnowledgeEntry(id, string(e, "category"), string(e, "question"), alternatives,
                     string(e, "answer").strip(), string(e, "source"),
-                    !Boolean.FALSE.equals(e.get("enabled")), instant(e.get("updatedAt"))));
+                    !Boolean.FALSE.equals(e.get("enabled")), instant(e.get("updatedAt")), topics));
         }
         return new Content(version, List.copyOf(entries));
     }
@@ -90,6 +92,9 @@ public final class KnowledgeBaseFile {
                 out.append(line.isEmpty() ? "" : "      " + line).append('\n');
             }
             out.append("    source: ").append(quoted(entry.source())).append('\n');
+            if (!entry.topics().equals(List.of(entry.id()))) {
+                out.append("    topics: [").append(String.join(", ", entry.topics())).append("]\n");
+            }
             out.append("    enabled: ").append(entry.enabled()).append('\n');
             out.append("    updatedAt: ").append(entry.updatedAt()).append("\n\n");
         }

@@ -27,9 +27,22 @@ public record MatchResult(String question, Outcome outcome, double confidence, L
      * @param bm25             Lucene BM25 score, question/phrasing and answer fields combined
      * @param closestPhrasing  the phrasing (question or alternative) most like what was asked
      * @param matchedTerms     analysed question terms found in the entry, with where ("phrasing" or "answer")
+     * @param lexical          the BM25-side score (similarity, coverage and BM25 combined; 0 when BM25 did not find it)
+     * @param semantic         cosine between the question's sentence embedding and the entry's closest text, or
+     *                         {@code NaN} when the index has no embeddings (yet)
      */
     public record Candidate(KnowledgeEntry entry, double score, double phraseSimilarity, double coverage, double bm25,
-                            String closestPhrasing, List<String> matchedTerms) {
+                            String closestPhrasing, List<String> matchedTerms, double lexical, double semantic) {
+
+        public Candidate(KnowledgeEntry entry, double score, double phraseSimilarity, double coverage, double bm25,
+                         String closestPhrasing, List<String> matchedTerms) {
+            this(entry, score, phraseSimilarity, coverage, bm25, closestPhrasing, matchedTerms, score, Double.NaN);
+        }
+
+        Candidate fused(double fusedScore, double semanticScore, String closest) {
+            return new Candidate(entry, fusedScore, phraseSimilarity, coverage, bm25, closest, matchedTerms, lexical,
+                    semanticScore);
+        }
     }
 
     /**
@@ -66,8 +79,9 @@ public record MatchResult(String question, Outcome outcome, double confidence, L
         int rank = 1;
         for (Candidate c : candidates.subList(0, Math.min(3, candidates.size()))) {
             out.append(String.format("%n%d. **%s** (`%s`) score %.2f: closest phrasing \"%s\" (similarity %.2f),"
-                            + " coverage %.2f, BM25 %.2f; matched %s%n", rank++, c.entry().question(), c.entry().id(), c.score(),
+                            + " coverage %.2f, BM25 %.2f%s; matched %s%n", rank++, c.entry().question(), c.entry().id(), c.score(),
                     c.closestPhrasing(), c.phraseSimilarity(), c.coverage(), c.bm25(),
+                    Double.isNaN(c.semantic()) ? "" : String.format(", meaning %.2f, words %.2f", c.semantic(), c.lexical()),
                     c.matchedTerms().isEmpty() ? "nothing" : String.join(", ", c.matchedTerms())));
         }
         return out.toString().strip();

@@ -9,6 +9,7 @@ import uk.nhs.hps.support.Activities;
 import uk.nhs.hps.support.TestUsers;
 
 import java.io.IOException;
+import java.util.List;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,29 @@ class FaqAdminApiTest extends AdminApiTestBase {
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(connector.messages()).last().extracting(c -> c.card().toString()).asString()
                 .contains("Most venues have paid parking nearby");
+    }
+
+    @jakarta.inject.Inject
+    uk.nhs.hps.privacy.AuditLog audit;
+
+    @Test
+    void editingAShippedEntrysTextIsAuditedKeepsItsTopicsAndIsAnsweredAtOnce() throws IOException {
+        JsonNode shipped = JSON.readTree(get("/admin/api/faq/entries/launch-event").body());
+        com.fasterxml.jackson.databind.node.ObjectNode edit = ((com.fasterxml.jackson.databind.node.ObjectNode) shipped.deepCopy())
+                .put("answer", "The launch event is on 3 March 2027 in Stoke-on-Trent.");
+        edit.remove(List.of("id", "updatedAt", "topics"));
+
+        HttpResponse<String> saved = send("PUT", "/admin/api/faq/entries/launch-event", edit.toString());
+        send(Activities.message("when is the launch event?").from(TestUsers.SAM));
+
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(saved.body()).path("topics").toString()).isEqualTo("[\"launch-event\"]");
+        assertThat(connector.messages()).last().extracting(c -> c.card().toString()).asString()
+                .contains("3 March 2027 in Stoke-on-Trent");
+        assertThat(audit.latestFirst(20)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("FAQ_EDIT");
+            assertThat(e.detail()).isEqualTo("edited FAQ entry launch-event (answer text changed)");
+        });
     }
 
     @Test

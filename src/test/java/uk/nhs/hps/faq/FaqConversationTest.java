@@ -42,12 +42,17 @@ class FaqConversationTest extends BotTestBase {
     @Inject
     ProgrammeTeamRepository programmeTeam;
 
+    @org.junit.jupiter.api.BeforeEach
+    void meaningLoaded() {
+        assertThat(knowledgeBase.awaitMeaning(java.time.Duration.ofMinutes(2))).as("embedding model loaded").isTrue();
+    }
+
     @Test
     void paraphrasedQuestionGetsTheAnswerCardNamingTheQuestionItAnswered() {
-        JsonNode card = ask(TestUsers.ALICE, "can i go on mat leave during the scheme");
+        JsonNode card = ask(TestUsers.ALICE, "what if i need maternity leave while i'm on the scheme");
 
         assertThat(title(card)).isEqualTo(knowledgeBase.find("leave-from-scheme").orElseThrow().question());
-        assertThat(card.toString()).contains("You asked: \\\"can i go on mat leave during the scheme\\\"",
+        assertThat(card.toString()).contains("You asked: \\\"what if i need maternity leave while i'm on the scheme\\\"",
                 "Each case will be dealt with on an individual basis", "Helpful", "Not helpful");
     }
 
@@ -69,12 +74,13 @@ class FaqConversationTest extends BotTestBase {
 
     @Test
     void unsureQuestionGetsUpToThreeSuggestionsAndPickingOneAnswersIt() {
-        JsonNode card = ask(TestUsers.ALICE, "when does shortlisting happen");
+        JsonNode card = ask(TestUsers.ALICE, "development");
 
         assertThat(title(card)).startsWith("I'm not sure I understood");
-        List<JsonNode> buttons = StreamSupport.stream(card.path("actions").spliterator(), false).toList();
-        assertThat(buttons).hasSizeBetween(2, 4);
-        assertThat(buttons.get(buttons.size() - 1).path("title").asText()).contains("ask the programme team");
+        List<JsonNode> buttons = StreamSupport.stream(card.path("body").spliterator(), false)
+                .filter(e -> e.has("selectAction")).map(e -> e.path("selectAction")).toList();
+        assertThat(buttons).hasSizeBetween(2, 3);
+        assertThat(card.toString()).contains("None of these: ask the programme team");
         JsonNode firstSuggestion = buttons.get(0).path("data");
 
         connector.reset();
@@ -133,7 +139,7 @@ class FaqConversationTest extends BotTestBase {
         JsonNode fallback = ask(TestUsers.ALICE, "can i bring my dog to the launch party");
 
         connector.reset();
-        send(Activities.cardSubmit(button(fallback, "Ask the programme team").deepCopy()).from(TestUsers.ALICE));
+        send(Activities.cardSubmit(askButton(fallback).deepCopy()).from(TestUsers.ALICE));
         deliverOutbox();
 
         FaqStore.TicketRow ticket = tickets.findByQueryId(lastQuery().id()).orElseThrow();
@@ -151,7 +157,7 @@ class FaqConversationTest extends BotTestBase {
         programmeTeamMember();
         JsonNode fallback = ask(TestUsers.ALICE, "is there a dress code for the graduation celebration");
         connector.reset();
-        send(Activities.cardSubmit(button(fallback, "Ask the programme team").deepCopy()).from(TestUsers.ALICE));
+        send(Activities.cardSubmit(askButton(fallback).deepCopy()).from(TestUsers.ALICE));
         deliverOutbox();
         JsonNode notice = connector.messagesTo(TestUsers.PAT.conversationId()).get(0).card();
         ObjectNode answer = button(notice, "Send answer").deepCopy();
@@ -215,9 +221,9 @@ class FaqConversationTest extends BotTestBase {
     void programmeTeamCanSeeWhyAQuestionMatched() {
         programmeTeamMember();
 
-        send(Activities.message("faq explain how often do i meet my line manager").from(TestUsers.PAT));
+        send(Activities.message("faq explain how often do i meet my sponsor").from(TestUsers.PAT));
 
-        assertThat(connector.messages().get(0).text()).contains("sponsor-role", "sponsor = line manager", "closest phrasing");
+        assertThat(connector.messages().get(0).text()).contains("sponsor-role", "closest phrasing", "meaning");
     }
 
     @Test
@@ -271,6 +277,12 @@ class FaqConversationTest extends BotTestBase {
 
     private static List<String> actions(JsonNode card) {
         return StreamSupport.stream(card.path("actions").spliterator(), false).map(a -> a.path("title").asText()).toList();
+    }
+
+    /** The "ask the programme team" button, on a fallback card or (as "None of these") on a suggestions card. */
+    private static JsonNode askButton(JsonNode card) {
+        return card.findParents("action").stream().filter(d -> d.path("action").asText().equals("faq.ask")).findFirst()
+                .orElseThrow(() -> new AssertionError("no ask button on " + card));
     }
 
     private static JsonNode button(JsonNode card, String title) {

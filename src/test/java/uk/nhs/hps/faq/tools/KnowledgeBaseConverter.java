@@ -69,11 +69,11 @@ public final class KnowledgeBaseConverter {
             }
             entries.add(new KnowledgeEntry(curated.id(), row.category(), row.question(), curated.alternatives(),
                     toMarkdown(html), faqSeed.getFileName() + " (HPS FAQ), section '" + row.category() + "'", true,
-                    curation.updatedAt()));
+                    curation.updatedAt(), curated.topics()));
         }
         for (KnowledgeEntry extra : curation.extra()) {
             entries.add(new KnowledgeEntry(extra.id(), extra.category(), extra.question(), extra.alternatives(),
-                    extra.answer().strip(), extra.source(), true, curation.updatedAt()));
+                    extra.answer().strip(), extra.source(), true, curation.updatedAt(), extra.topics()));
         }
         String header = """
                 HPS Companion FAQ knowledge base, version %d. GENERATED: do not edit by hand.
@@ -189,7 +189,7 @@ public final class KnowledgeBaseConverter {
     record Curation(int version, Instant updatedAt, Map<String, String> fixes, Map<String, Faq> faq,
                     List<KnowledgeEntry> extra) {
 
-        record Faq(String id, List<String> alternatives) {
+        record Faq(String id, List<String> alternatives, List<String> topics) {
         }
 
         @SuppressWarnings("unchecked")
@@ -207,13 +207,14 @@ public final class KnowledgeBaseConverter {
             Map<String, Faq> faq = new LinkedHashMap<>();
             for (Map<String, Object> f : (List<Map<String, Object>>) root.get("faq")) {
                 faq.put((String) f.get("question"), new Faq((String) f.get("id"),
-                        (List<String>) f.getOrDefault("alternatives", List.of())));
+                        (List<String>) f.getOrDefault("alternatives", List.of()),
+                        (List<String>) f.getOrDefault("topics", List.of())));
             }
             List<KnowledgeEntry> extra = new ArrayList<>();
             for (Map<String, Object> e : (List<Map<String, Object>>) root.getOrDefault("extra", List.of())) {
                 extra.add(new KnowledgeEntry((String) e.get("id"), (String) e.get("category"), (String) e.get("question"),
                         (List<String>) e.getOrDefault("alternatives", List.of()), (String) e.get("answer"),
-                        (String) e.get("source"), true, updatedAt));
+                        (String) e.get("source"), true, updatedAt, (List<String>) e.getOrDefault("topics", List.of())));
             }
             return new Curation(((Number) root.get("version")).intValue(), updatedAt, fixes, faq, extra);
         }

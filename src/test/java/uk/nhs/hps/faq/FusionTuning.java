@@ -1,0 +1,119 @@
+package uk.nhs.hps.faq;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Chooses {@link FaqIndex.Fusion} on the tuning half only, by grid search, and estimates how well the choice
+ * generalises by k-fold cross-validation inside that half (choose on k−1 folds, score on the fold left out).
+ * The objective rewards a right direct answer, penalises a wrong one twice and an off-topic question answered
+ * directly three times, and gives half a point for a suggestion list that holds the right entry (and takes half
+ * a point for suggestions on an off-topic question, which is less honest than "I don't know").
+ */
+public final class FusionTuning {
+
+    /** One question's evidence, with what counts as right. */
+    public record Item(EvalSet.Question question, List<FaqIndex.Evidence> evidence) {
+    }
+
+    /** The best few entries for one question under one (semanticWeight, answerTextWeight). */
+    private record Ranked(List<KnowledgeEntry> top3, double first, double second) {
+    }
+
+    public record Choice(FaqIndex.Fusion fusion, double objective) {
+    }
+
+    static final double[] SEMANTIC = {0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    static final double[] ANSWER_TEXT = {0.8, 0.9, 1.0};
+    static final double[] MARGIN = {0, 0.01, 0.02, 0.03, 0.05, 0.08};
+
+    private FusionTuning() {
+    }
+
+    public static Choice choose(List<Item> items) {
+        Choice best = null;
+        for (double sw : SEMANTIC) {
+            for (double aw : ANSWER_TEXT) {
+                FaqIndex.Fusion shape = new FaqIndex.Fusion(sw, aw, 0, 0, 0);
+                List<Ranked> ranked = items.stream().map(i -> rank(i, shape)).toList();
+                for (double answerAt = 0.35; answerAt <= 0.80; answerAt += 0.025) {
+                    for (double margin : MARGIN) {
+                        for (double suggestAt = 0.25; suggestAt <= answerAt + 1e-9; suggestAt += 0.05) {
+                            FaqIndex.Fusion f = new FaqIndex.Fusion(sw, aw, round(answerAt), margin, round(suggestAt));
+                            double j = objective(items, ranked, f);
+                            if (best == null || j > best.objective() + 1e-9) {
+                                best = new Choice(f, j);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** k-fold estimate: the objective-free figures of the settings chosen without each fold, on that fold. */
+    public static double[] crossValidate(List<Item> items, int k) {
+        int right = 0;
+        int inScope = 0;
+        int offTopic = 0;
+        int offTopicAnswered = 0;
+        for (int fold = 0; fold < k; fold++) {
+            List<Item> train = new ArrayList<>();
+            List<Item> test = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                (i % k == fold ? test : train).add(items.get(i));
+            }
+            FaqIndex.Fusion f = choose(train).fusion();
+            for (Item item : test) {
+                Ranked r = rank(item, f);
+                boolean answered = f.decide(r.first(), r.first() - r.second()) == MatchResult.Outcome.ANSWER;
+                if (item.question().inScope()) {
+                    inScope++;
+                    right += answered && hit(item, r.top3().get(0)) ? 1 : 0;
+                } else {
+                    offTopic++;
+                    offTopicAnswered += answered ? 1 : 0;
+                }
+            }
+        }
+        return new double[]{(double) right / inScope, 1 - (double) offTopicAnswered / offTopic};
+    }
+
+    private static double objective(List<Item> items, List<Ranked> ranked, FaqIndex.Fusion f) {
+        double j = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Ranked r = ranked.get(i);
+            MatchResult.Outcome o = f.decide(r.first(), r.first() - r.second());
+            if (item.question().inScope()) {
+                if (o == MatchResult.Outcome.ANSWER) {
+                    j += hit(item, r.top3().get(0)) ? 1 : -2;
+                } else if (o == MatchResult.Outcome.SUGGEST && r.top3().stream().anyMatch(e -> hit(item, e))) {
+                    j += 0.5;
+                }
+            } else if (o == MatchResult.Outcome.ANSWER) {
+                j -= 3;
+            } else if (o == MatchResult.Outcome.SUGGEST) {
+                j -= 0.5;
+            }
+        }
+        return j;
+    }
+
+    private static boolean hit(Item item, KnowledgeEntry e) {
+        return e.topics().stream().anyMatch(item.question().topics()::contains);
+    }
+
+    private static Ranked rank(Item item, FaqIndex.Fusion f) {
+        List<FaqIndex.Evidence> sorted = new ArrayList<>(item.evidence());
+        sorted.sort(Comparator.comparingDouble((FaqIndex.Evidence e) -> -e.fused(f)).thenComparing(e -> e.entry().id()));
+        return new Ranked(sorted.stream().limit(3).map(FaqIndex.Evidence::entry).toList(), sorted.get(0).fused(f),
+                sorted.size() > 1 ? sorted.get(1).fused(f) : 0);
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+}
