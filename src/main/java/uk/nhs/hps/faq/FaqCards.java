@@ -31,7 +31,8 @@ class FaqCards {
         data.put("question", entry.question());
         data.put("answer", Markdown.of(entry.answer()));
         data.put("category", entry.category());
-        data.put("source", entry.source().isBlank() ? "the HPS FAQ" : shortSource(entry.source()));
+        // the entry's source line is the programme team's (or the shipped file's), like its answer
+        data.put("source", Markdown.of(entry.source().isBlank() ? "the HPS FAQ" : shortSource(entry.source())));
         return Reply.card(templates.render("faq-answer", data));
     }
 
