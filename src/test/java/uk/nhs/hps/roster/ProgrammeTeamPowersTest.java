@@ -144,6 +144,21 @@ class ProgrammeTeamPowersTest extends RecordsTestBase {
         assertThat(connector.messagesTo(gone.conversationId())).isEmpty();
     }
 
+    @ParameterizedTest(name = "a {0} member")
+    @EnumSource(value = Standing.class, names = {"REMOVED", "LEFT"})
+    void helpNoLongerOffersTheProgrammeTeamsCommands(Standing standing) {
+        TestUsers.User gone = newUser("Former Member");
+        long goneId = onRoster(gone, Role.PROGRAMME_TEAM, null);
+        say(gone, "help");
+        assertThat(textOf(lastCard(gone))).contains("faq gaps", "roster import");
+        stand(goneId, standing);
+        connector.reset();
+
+        say(gone, "help");
+
+        assertThat(textOf(lastCard(gone))).doesNotContain("faq gaps", "roster import", "announce", "on the programme team");
+    }
+
     // ---- the chat's programme-team commands and buttons
 
     private void chatPowers() {
