@@ -2,11 +2,15 @@ package uk.nhs.hps.conversation;
 
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.roster.Access;
+import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.roster.Role;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The welcome and help cards: what this person can do, by their role in the scheme. */
 @Singleton
@@ -16,10 +20,12 @@ public class HelpCard {
 
     private final CardTemplates templates;
     private final Provider<Router> router;
+    private final Access access;
 
-    HelpCard(CardTemplates templates, Provider<Router> router) {
+    HelpCard(CardTemplates templates, Provider<Router> router, Access access) {
         this.templates = templates;
         this.router = router;
+        this.access = access;
     }
 
     public Reply help(Turn turn) {
@@ -39,7 +45,7 @@ public class HelpCard {
         entries.add(Map.of("command", "Ask a question", "description",
                 Markdown.of("Type any question about the High Potential Scheme, e.g. *how long is the scheme?*")));
         for (HelpEntry entry : router.get().helpEntries()) {
-            if (entry.shownTo(turn.role())) {
+            if (entry.shownTo(role(turn))) {
                 entries.add(Map.of("command", entry.command(), "description", Markdown.of(entry.description())));
             }
         }
@@ -50,14 +56,24 @@ public class HelpCard {
                 ? "I'm the NHS High Potential Scheme's assistant in Teams. I can answer questions about the scheme"
                   + " and, once you're on the scheme roster, help with sponsor meetings, your reflective log and"
                   + " career conversations."
-                : roleLine(turn)));
+                : roleLine(role(turn))));
         data.put("entries", entries);
         data.put("notOnRoster", turn.person().isEmpty());
         return data;
     }
 
-    private static String roleLine(Turn turn) {
-        return turn.role().map(role -> switch (role) {
+    /**
+     * The role whose commands to offer: none for someone who has left, and not the programme team's for someone
+     * no longer on it ({@code person.role} is not changed by removal; membership is what counts).
+     */
+    private Optional<Role> role(Turn turn) {
+        Optional<Person> person = turn.person().filter(Access::mayAct);
+        return person.map(Person::role)
+                .filter(r -> r != Role.PROGRAMME_TEAM || access.isProgrammeTeam(person.get().id()));
+    }
+
+    private static String roleLine(Optional<Role> shown) {
+        return shown.map(role -> switch (role) {
             case PARTICIPANT -> "You're a participant on the scheme.";
             case SPONSOR -> "You're a sponsor on the scheme.";
             case COACH -> "You're a coach on the scheme.";

@@ -31,8 +31,9 @@ class FaqCards {
         data.put("question", entry.question());
         data.put("answer", Markdown.of(entry.answer()));
         data.put("category", entry.category());
-        data.put("source", source(entry));
-        data.put("note", datedNote(entry));
+        // the entry's source line and dated note are the programme team's (or the shipped file's), like its answer
+        data.put("source", Markdown.of(source(entry)));
+        data.put("note", Markdown.of(datedNote(entry)));
         return Reply.card(templates.render("faq-answer", data));
     }
 

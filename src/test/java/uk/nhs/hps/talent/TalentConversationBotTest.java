@@ -278,6 +278,26 @@ class TalentConversationBotTest extends RecordsTestBase {
     }
 
     @Test
+    void theParticipantCannotOpenTheSponsorsUnsubmittedDraft() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        Map<String, Object> draft = sponsorValues(pair.participantId(), "MEDIUM_MEDIUM");
+        draft.put("action", "talent.sponsor.draft");
+        draft.put("evidence_aspiration", "Privately: not ready for promotion yet");
+        draft.put("version", String.valueOf(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
+                .orElseThrow().version()));
+        press(pair.sponsor(), draft);
+        assertThat(last(pair.sponsor()).text()).startsWith("Draft saved.");
+
+        press(pair.participant(), Map.of("action", "talent.sponsor.open", "participantId", String.valueOf(pair.participantId())));
+
+        JsonNode card = lastCard(pair.participant());
+        assertThat(cardId(card)).isEqualTo("talent-error");
+        assertThat(textOf(card)).contains("You don't sponsor this participant");
+        assertThat(card.toString()).doesNotContain("not ready for promotion", "MEDIUM_MEDIUM");
+    }
+
+    @Test
     void theParticipantReadingTheirOwnRecordIsNotAuditedAsAReadBySomeoneElse() {
         Pair pair = pair();
         prepare(pair, "HIGH_MEDIUM", false);
