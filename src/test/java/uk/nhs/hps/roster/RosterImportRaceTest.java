@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Roster imports are serialised, and "one current sponsor per participant" is a database constraint
  * (issue 10, section 6): 20 presses of one upload's "Import" give one import, 10 concurrent API imports
- * giving one participant sponsor Y or Z leave exactly one current sponsorship.
+ * giving one participant sponsor Y or Z, or 10 concurrent sponsor changes, leave exactly one current sponsorship.
  */
 @MicronautTest(transactional = false)
 class RosterImportRaceTest extends AdminApiTestBase {
@@ -100,6 +100,23 @@ class RosterImportRaceTest extends AdminApiTestBase {
         assertThat(sponsorships.findByParticipantIdOrderByStartsOn(participantId)).filteredOn(Sponsorship::isCurrent).hasSize(1);
         assertThat(people.findByEmail(y)).isPresent();
         assertThat(people.findByEmail(z)).isPresent();
+    }
+
+    @Test
+    void tenConcurrentSponsorChangesThroughTheApiLeaveOneCurrentSponsor() throws Exception {
+        long participant = person("changed").id();
+        long y = person("cy").id();
+        long z = person("cz").id();
+        List<Callable<HttpResponse<String>>> changes = new ArrayList<>();
+        for (int i = 0; i < API_IMPORTS; i++) {
+            long sponsor = i % 2 == 0 ? y : z;
+            changes.add(() -> send("POST", "/admin/api/people/" + participant + "/sponsorships", "{\"sponsorId\":" + sponsor + "}"));
+        }
+
+        List<HttpResponse<String>> responses = all(changes);
+
+        assertThat(responses).extracting(HttpResponse::statusCode).allMatch(s -> s == 201 || s == 409);
+        assertThat(sponsorships.findByParticipantIdOrderByStartsOn(participant)).filteredOn(Sponsorship::isCurrent).hasSize(1);
     }
 
     @Test
