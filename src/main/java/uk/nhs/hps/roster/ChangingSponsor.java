@@ -17,9 +17,12 @@ public class ChangingSponsor {
     private final PersonRepository people;
     private final SponsorshipRepository sponsorships;
     private final AuditLog audit;
+    private final RosterWriteLock lock;
     private final Clock clock;
 
-    ChangingSponsor(PersonRepository people, SponsorshipRepository sponsorships, AuditLog audit, Clock clock) {
+    ChangingSponsor(PersonRepository people, SponsorshipRepository sponsorships, AuditLog audit, RosterWriteLock lock,
+                    Clock clock) {
+        this.lock = lock;
         this.people = people;
         this.sponsorships = sponsorships;
         this.audit = audit;
@@ -34,6 +37,12 @@ public class ChangingSponsor {
     @Transactional
     public Sponsorship change(long participantId, long sponsorId, @Nullable LocalDate from, String actor,
                               @Nullable String why) {
+        return lock.translatingRaces(() -> changeLocked(participantId, sponsorId, from, actor, why));
+    }
+
+    private Sponsorship changeLocked(long participantId, long sponsorId, @Nullable LocalDate from, String actor,
+                                     @Nullable String why) {
+        lock.hold();
         people.findById(participantId).filter(p -> p.anonymisedAt() == null)
                 .orElseThrow(() -> new NotFound("No person " + participantId + "."));
         people.findById(sponsorId).filter(p -> p.anonymisedAt() == null)

@@ -36,10 +36,13 @@ public class ImportingRoster {
     private final CoachAssignmentRepository coaching;
     private final AuditLog audit;
     private final RosterSettings settings;
+    private final RosterWriteLock lock;
     private final Clock clock;
 
     ImportingRoster(PersonRepository people, CohortRepository cohorts, SponsorshipRepository sponsorships,
-                    CoachAssignmentRepository coaching, AuditLog audit, RosterSettings settings, Clock clock) {
+                    CoachAssignmentRepository coaching, AuditLog audit, RosterSettings settings, RosterWriteLock lock,
+                    Clock clock) {
+        this.lock = lock;
         this.people = people;
         this.cohorts = cohorts;
         this.sponsorships = sponsorships;
@@ -52,10 +55,20 @@ public class ImportingRoster {
     /**
      * Validates and, depending on the mode, imports. Throws {@link MalformedRoster} when the file as a whole
      * cannot be read; row-level problems are in the report. Either everything in the plan is written or nothing.
+     * Imports that write run one at a time (see {@link RosterWriteLock}); one that loses a race throws
+     * {@link Conflict} and writes nothing.
      */
     @Transactional
     public ImportReport importCsv(byte[] content, ImportMode mode, String actor, String why) {
+        return lock.translatingRaces(() -> importLocked(content, mode, actor, why));
+    }
+
+    private ImportReport importLocked(byte[] content, ImportMode mode, String actor, String why) {
         List<RosterRow> rows = RosterCsv.read(content, settings.maxRowsOrDefault());
+        if (mode != ImportMode.DRY_RUN) {
+            // before the snapshot, so this import plans from what any import before it wrote
+            lock.hold();
+        }
         Snapshot snapshot = snapshot();
         List<RowProblem> problems = new ArrayList<>();
         List<RosterRow> valid = validate(rows, snapshot, problems);

@@ -34,6 +34,8 @@ class RosterImportCommand implements CommandHandler {
     static final String COMMIT_VALID = "roster-import-commit-valid";
     static final String CANCEL = "roster-import-cancel";
     private static final Duration UPLOAD_LIFETIME = Duration.ofHours(24);
+    static final String FINISHED = "That import has already been finished or cancelled. Send the file again to start over.";
+    static final String UNDER_WAY = "That import is already under way; its result follows in this chat.";
     private static final int PROBLEMS_SHOWN = 10;
     private static final Logger LOG = LoggerFactory.getLogger(RosterImportCommand.class);
 
@@ -123,20 +125,29 @@ class RosterImportCommand implements CommandHandler {
 
     private List<Reply> decide(Turn turn, long actor) {
         String action = turn.action().orElse("");
-        Optional<RosterUpload> found = uploadId(turn).flatMap(uploads::findById)
-                .filter(u -> u.uploadedBy() == actor && RosterUpload.PENDING.equals(u.status()));
-        if (found.isEmpty()) {
-            return List.of(Reply.text("That import has already been finished or cancelled. Send the file again to start over."));
+        Optional<RosterUpload> found = uploadId(turn).flatMap(uploads::findById).filter(u -> u.uploadedBy() == actor);
+        if (found.isPresent() && RosterUpload.COMMITTING.equals(found.get().status())) {
+            return List.of(Reply.text(UNDER_WAY));
+        }
+        if (found.isEmpty() || !RosterUpload.PENDING.equals(found.get().status())) {
+            return List.of(Reply.text(FINISHED));
         }
         RosterUpload upload = found.get();
         Instant now = clock.instant();
         if (action.equals(CANCEL)) {
+            if (uploads.moveStatus(upload.id(), actor, RosterUpload.PENDING, "CANCELLED") != 1) {
+                return List.of(Reply.text(FINISHED));
+            }
             uploads.update(upload.finished("CANCELLED", now));
             return List.of(Reply.text("Cancelled; nothing was imported."));
         }
         if (upload.uploadedAt().plus(UPLOAD_LIFETIME).isBefore(now) || upload.content() == null) {
             uploads.update(upload.finished("EXPIRED", now));
             return List.of(Reply.text("That file was sent more than a day ago. Please send it again."));
+        }
+        // One press wins the upload; presses arriving at the same moment (or a double click) are told so.
+        if (uploads.moveStatus(upload.id(), actor, RosterUpload.PENDING, RosterUpload.COMMITTING) != 1) {
+            return List.of(Reply.text(UNDER_WAY));
         }
         ImportMode mode = action.equals(COMMIT_VALID) ? ImportMode.COMMIT_VALID_ROWS : ImportMode.COMMIT;
         ImportReport report;
@@ -146,8 +157,15 @@ class RosterImportCommand implements CommandHandler {
         } catch (MalformedRoster e) {
             uploads.update(upload.finished("FAILED", now));
             return List.of(Reply.text(e.getMessage()));
+        } catch (Conflict e) {
+            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
+            return List.of(Reply.text(e.getMessage()));
+        } catch (RuntimeException e) {
+            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
+            throw e;
         }
         if (!report.committed()) {
+            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
             return List.of(Reply.text("Nothing was imported: the roster has changed since the check and "
                     + report.problems().size() + " row(s) now have problems. Send the file again for a fresh check."));
         }

@@ -19,6 +19,8 @@ record RosterUpload(
         @Nullable Instant finishedAt) {
 
     static final String PENDING = "PENDING";
+    /** Claimed by one press of "Import" and being imported; no other press can start it. */
+    static final String COMMITTING = "COMMITTING";
 
     RosterUpload finished(String newStatus, Instant at) {
         return new RosterUpload(id, uploadedBy, fileName, null, newStatus, uploadedAt, at);

@@ -58,6 +58,42 @@ abstract class RecordingTeamsContactContract implements TestPropertyProvider {
     }
 
     @Test
+    void twoRacingRecordsOfANewUserBothSucceedAndLeaveOneRow() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String user = "29:racer-" + round;
+            String aad = "aad-racer-" + round;
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Callable<RecordingTeamsContact.Outcome> race = () -> {
+                    together.await();
+                    return recording.record(contact(user, aad, null, "ref"));
+                };
+                var a = pool.submit(race);
+                var b = pool.submit(race);
+
+                assertThat(java.util.List.of(a.get().firstContact(), b.get().firstContact())).containsOnlyOnce(true);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(java.util.stream.StreamSupport.stream(identities.findAll().spliterator(), false)
+                    .filter(i -> i.teamsUserId().equals(user))).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEmailDoesNotLinkAPersonBoundToAnotherAadObjectId() {
+        Instant now = Instant.parse("2026-11-02T10:00:00Z");
+        Person bound = people.save(new Person(null, "erin.bound@nhs.net", "Erin Bound", Role.PARTICIPANT, "ACTIVE",
+                "Europe/London", "aad-erin", now, now));
+
+        RecordingTeamsContact.Outcome other = recording.record(contact("29:not-erin", "aad-not-erin", "Erin.Bound@nhs.net", "ref"));
+
+        assertThat(other.person()).isEmpty();
+        assertThat(people.findById(bound.id()).orElseThrow().aadObjectId()).isEqualTo("aad-erin");
+    }
+
+    @Test
     void activityIdIsClaimedOnlyOnce() {
         assertThat(ledger.once("activity-contract-1", () -> "first")).contains("first");
         assertThat(ledger.once("activity-contract-1", () -> "again")).isEmpty();
