@@ -115,7 +115,8 @@ class TeamsBot implements Bot {
                 }
                 replies = answered.get().replies().stream().map(TeamsBot::toActivity).toList();
             } catch (RuntimeException e) {
-                // Nothing of the turn was kept, its activity id included, so a retry is handled afresh.
+                // If the turn itself failed, nothing of it was kept, its activity id included, so a retry
+                // is handled afresh.
                 // Never log the activity text: only where it failed and the turn's correlation id.
                 LOG.error("Turn failed correlationId={} activityType={}", MDC.get(TurnCorrelation.KEY), activity.getType(), e);
                 if (isCardExecute(activity)) {
