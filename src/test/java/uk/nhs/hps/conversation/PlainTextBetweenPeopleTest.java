@@ -101,7 +101,7 @@ class PlainTextBetweenPeopleTest extends RecordsTestBase {
         long sponsorId = onRoster(sponsor, Role.SPONSOR, null);
         sponsors(sponsorId, personId(participant));
         say(participant, "meeting");
-        Map<String, Object> skip = data(actionData(lastCard(participant), "Record no meeting this month"));
+        Map<String, Object> skip = data(actionData(lastCard(participant), "Record no meeting"));
         skip.put("reason-" + skip.get("sponsorshipId"), PAYLOAD);
         press(participant, skip);
         connector.reset();
