@@ -2,6 +2,7 @@ package uk.nhs.hps.faq;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -58,18 +59,33 @@ public class KnowledgeBase {
             } catch (RuntimeException e) {
                 LOG.warn("FAQ index could not be built at startup; it will be built on the first question", e);
             }
-            if (settings.semanticOrDefault()) {
-                loadEmbeddings();
-            } else {
-                meaning.complete(false);
-            }
         }, "faq-index-warm-up");
         warm.setDaemon(true);
         warm.start();
     }
 
+    /**
+     * The model loads only once the HTTP server is up, at low priority, so it never competes with start-up for
+     * the CPU (startup to ready stays what it was); until it is in, words alone answer.
+     */
+    @EventListener
+    void onServerStarted(ServerStartupEvent event) {
+        if (!settings.semanticOrDefault()) {
+            meaning.complete(false);
+            return;
+        }
+        Thread load = new Thread(this::loadEmbeddings, "faq-embedding-load");
+        load.setDaemon(true);
+        load.setPriority(Thread.MIN_PRIORITY);
+        load.start();
+    }
+
     private void loadEmbeddings() {
+        if (meaning.isDone()) {
+            return;
+        }
         try {
+            index();
             long start = System.nanoTime();
             TextEmbedder model = MiniLmEmbedder.shared();
             embedder = model;
