@@ -84,7 +84,8 @@ class ProgrammeTeamPowersTest extends RecordsTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("admin.auth.issuer", entra.issuer(), "admin.auth.audience", FakeEntraIssuer.AUDIENCE);
+        return Map.of("admin.auth.issuer", entra.issuer(), "admin.auth.audience", FakeEntraIssuer.AUDIENCE,
+                "admin.auth.tenant-id", TestUsers.TENANT);
     }
 
     @AfterAll
