@@ -39,17 +39,22 @@ public class DispatchingOutbox {
     private final OutboxRepository outbox;
     private final AddressBook addresses;
     private final ConnectorGateway gateway;
+    private final AppInstaller installer;
+    private final ReportingUnreachable unreachable;
     private final Pacer pacer;
     private final DeliveryMetrics metrics;
     private final DeliverySettings settings;
     private final Clock clock;
     private final ExecutorService workers;
 
-    DispatchingOutbox(OutboxRepository outbox, AddressBook addresses, ConnectorGateway gateway, Pacer pacer,
-                      DeliveryMetrics metrics, DeliverySettings settings, Clock clock) {
+    DispatchingOutbox(OutboxRepository outbox, AddressBook addresses, ConnectorGateway gateway, AppInstaller installer,
+                      ReportingUnreachable unreachable, Pacer pacer, DeliveryMetrics metrics, DeliverySettings settings,
+                      Clock clock) {
         this.outbox = outbox;
         this.addresses = addresses;
         this.gateway = gateway;
+        this.installer = installer;
+        this.unreachable = unreachable;
         this.pacer = pacer;
         this.metrics = metrics;
         this.settings = settings;
@@ -95,6 +100,8 @@ public class DispatchingOutbox {
             }
             var address = addresses.resolve(message);
             if (address.isEmpty()) {
+                // told before the row is finished, so a crash in between still reports on the retry (same key)
+                unreachable.report(message, ReportingUnreachable.Cause.NO_MICROSOFT_ACCOUNT, "");
                 outbox.markFinished(message.id(), OutboundStatus.FAILED,
                         "This person has not installed HPS Companion in Teams, so the bot cannot message them yet.",
                         clock.instant());
@@ -112,7 +119,25 @@ public class DispatchingOutbox {
                 return Outcome.SKIPPED; // our claim lapsed and another dispatcher owns it now
             }
             long started = System.nanoTime();
+            boolean newChat = address.get().conversationId() == null;
+            if (newChat && installer.enabled()) {
+                // Teams opens a 1:1 chat only with someone who has the app: install it first (already there is fine)
+                AppInstaller.Installation installation = installer.install(address.get().tenantId(), address.get().aadObjectId());
+                if (installation.kind() == AppInstaller.Installation.Kind.RETRY) {
+                    return record(message, address.get(), new SendResult.Retry(installation.reason(), null, false),
+                            Duration.ofNanos(System.nanoTime() - started));
+                }
+                if (!installation.done()) {
+                    unreachable.report(message, ReportingUnreachable.Cause.INSTALL_FAILED, installation.reason());
+                    return record(message, address.get(), new SendResult.Permanent(installation.reason()),
+                            Duration.ofNanos(System.nanoTime() - started));
+                }
+            }
             SendResult result = gateway.send(address.get(), message.payload());
+            if (newChat && result instanceof SendResult.Permanent refused) {
+                unreachable.report(message, installer.enabled() ? ReportingUnreachable.Cause.CHAT_REFUSED
+                        : ReportingUnreachable.Cause.NOT_INSTALLED, refused.reason());
+            }
             return record(message, address.get(), result, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             // A bug or a database outage: leave the row to the lease, which decides safely later.

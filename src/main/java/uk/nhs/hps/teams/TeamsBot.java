@@ -314,10 +314,11 @@ class TeamsBot implements Bot {
 
     private static String cleanText(Activity activity) {
         String text = activity.getText() == null ? "" : activity.getText();
-        if (activity.getRecipient() != null && activity.getRecipient().getId() != null) {
+        if (activity.getText() != null && activity.getRecipient() != null && activity.getRecipient().getId() != null) {
+            // the SDK answers null for an activity without text (a file sent on its own)
             text = Activity.removeMentionTextImmutable(activity, activity.getRecipient().getId());
         }
-        return text.replaceAll("<at>[^<]*</at>", " ").replaceAll("\\s+", " ").trim();
+        return text == null ? "" : text.replaceAll("<at>[^<]*</at>", " ").replaceAll("\\s+", " ").trim();
     }
 
     /** Action.Execute puts the data under value.action.data and names the action by its verb. */

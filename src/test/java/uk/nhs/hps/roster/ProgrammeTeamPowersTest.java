@@ -171,6 +171,13 @@ class ProgrammeTeamPowersTest extends RecordsTestBase {
             say(asker, "blorft zqxj sick leave for my depression");
             return new Attempt(() -> says(m, "faq gaps"), heard -> assertThat(heard).contains("depression"));
         }));
+        powers.put("new cohort", new Power(false, (m, id) -> {
+            String name = "Powers " + UUID.randomUUID().toString().substring(0, 8);
+            return new Attempt(() -> says(m, "new cohort " + name + " 2027-09-01 2029-08-31"),
+                    heard -> assertThat(heard).startsWith("Created **" + name + "**"));
+        }));
+        powers.put("cohorts", new Power(false, (m, id) -> new Attempt(() -> says(m, "cohorts"),
+                heard -> assertThat(heard).containsAnyOf("**Cohorts**", "There are no cohorts yet"))));
         powers.put("faq disable", new Power(false, (m, id) -> new Attempt(() -> says(m, "faq disable " + ENTRY),
                 heard -> assertThat(enabled()).isFalse(), () -> knowledgeBase.setEnabled(ENTRY, true, "test"))));
         powers.put("faq enable", new Power(false, (m, id) -> {

@@ -72,6 +72,16 @@ class RosterBotImportTest extends BotTestBase {
     }
 
     @Test
+    void aFileSentWithNoTextFieldAtAllGetsTheDryRunCard() {
+        String cohort = cohort();
+        String url = files.host(csv("no.text@" + cohort + ".nhs.net,No Text,,," + cohort + ",s@" + cohort + ".nhs.net,,,,"));
+
+        send(Activities.ofType("message").file("roster.csv", url).from(TestUsers.PAT));
+
+        assertThat(lastCard().toString()).contains("Dry run, nothing written").contains("1 new");
+    }
+
+    @Test
     void dirtyFileListsProblemsAndOffersTheValidRowsOnly() {
         String cohort = cohort();
         String url = files.host(csv("ok@" + cohort + ".nhs.net,Ok,,," + cohort + ",s@" + cohort + ".nhs.net,,,,\n"
