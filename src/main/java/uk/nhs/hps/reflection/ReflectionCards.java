@@ -22,6 +22,8 @@ import java.util.UUID;
 class ReflectionCards {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    /** The filters' "All …" choice: a choice with an empty value is treated by some clients as no answer. */
+    static final String ALL = "all";
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     private final CardTemplates templates;
@@ -105,8 +107,8 @@ class ReflectionCards {
                 + (filter.month() == null ? "" : " · " + MONTH.format(filter.month()));
         data.put("summary", total + (total == 1 ? " entry" : " entries") + filtered
                 + (pages > 1 ? " · page " + pageNumber + " of " + pages : ""));
-        data.put("dimension", filter.dimension() == null ? "" : filter.dimension());
-        data.put("month", filter.month() == null ? "" : filter.month().toString());
+        data.put("dimension", filter.dimension() == null ? ALL : filter.dimension());
+        data.put("month", filter.month() == null ? ALL : filter.month().toString());
         data.put("dimensionChoices", options(definitions.dimensions()));
         data.put("monthChoices", months.stream().map(m -> Map.of("key", m.toString(), "label", MONTH.format(m))).toList());
         data.put("hasPrevious", pageNumber > 1);

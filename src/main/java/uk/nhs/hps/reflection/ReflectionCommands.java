@@ -261,11 +261,11 @@ class ReflectionCommands implements CommandHandler {
         String month = ReflectionForm.text(data, "month");
         YearMonth ym = null;
         try {
-            ym = month.isBlank() ? null : YearMonth.parse(month);
+            ym = month.isBlank() || month.equals(ReflectionCards.ALL) ? null : YearMonth.parse(month);
         } catch (DateTimeParseException ignored) {
             // an altered card: ignore the month
         }
-        return new ReflectiveLog.Filter(dimension.isBlank() || dimension.length() > 64 ? null : dimension, ym);
+        return new ReflectiveLog.Filter(dimension.isBlank() || dimension.equals(ReflectionCards.ALL) || dimension.length() > 64 ? null : dimension, ym);
     }
 
     private static int page(Map<String, Object> data) {

@@ -269,6 +269,19 @@ class ReflectiveLogBotTest extends RecordsTestBase {
     }
 
     @Test
+    void theFiltersAllChoicesListEveryEntry() {
+        TestUsers.User ann = newUser("Ann Allfilter");
+        onRoster(ann, Role.PARTICIPANT, null);
+        saveEntry(ann, "November one", "2026-11-02");
+        saveEntry(ann, "October one", "2026-10-15");
+        say(ann, "my reflections 2026-10");
+
+        press(ann, Map.of("action", "reflection.list", "page", "1", "dimension", "all", "month", "all"));
+
+        assertThat(textOf(lastCard(ann))).contains("2 entries", "November one", "October one");
+    }
+
+    @Test
     void sharedEntryIsSentToTheSponsorWhoMayReadItAndTheReadIsAudited() {
         TestUsers.User ann = newUser("Ann Sharer");
         TestUsers.User sam = newUser("Sam Sponsor");
