@@ -122,7 +122,8 @@ class ReflectionCommands implements CommandHandler {
         if (!mayKeepALog(person)) {
             return notForYou();
         }
-        // switching template keeps what was typed: the first step carries over
+        // the card's switch sends no inputs (so the client does not validate a blank form first); a client
+        // that does send them keeps what was typed: the first step carries over
         ReflectionForm typed = ReflectionForm.read(Map.of(), definitions);
         Map<String, String> prefill = new java.util.HashMap<>();
         String title = ReflectionForm.text(data, "title");

@@ -420,7 +420,28 @@ class ReflectiveLogBotTest extends RecordsTestBase {
         assertThat(reflectionLog.newEntryCard(annId)).isInstanceOf(uk.nhs.hps.conversation.Reply.Card.class);
     }
 
+    @Test
+    void switchingTemplateSendsNoInputsSoABlankFormIsNotValidatedFirst() {
+        TestUsers.User ann = newUser("Ann Switcher");
+        onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+        JsonNode use = actionOf(lastCard(ann), "Use Gibbs reflective cycle (six steps)");
+
+        press(ann, use.path("data"));
+
+        assertThat(use.path("associatedInputs").asText()).isEqualTo("none");
+        assertThat(lastCard(ann).toString()).contains("Gibbs reflective cycle", "step_feelings");
+    }
+
     // ---- helpers
+
+    /** The card's action with this title. */
+    private static JsonNode actionOf(JsonNode card, String title) {
+        java.util.List<JsonNode> found = new java.util.ArrayList<>();
+        card.findParents("title").stream().filter(n -> title.equals(n.path("title").asText()) && n.has("data")).forEach(found::add);
+        assertThat(found).as("action " + title).hasSize(1);
+        return found.get(0);
+    }
 
     private long saveEntry(TestUsers.User user, String title, String date) {
         say(user, "log reflection");
