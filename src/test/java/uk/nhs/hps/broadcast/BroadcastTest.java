@@ -75,6 +75,19 @@ class BroadcastTest extends AdminApiTestBase {
     }
 
     @Test
+    void previewReplacesTheComposeFormWithThePreviewAndSendsTheConfirmation() throws IOException {
+        send(Activities.message("announce").from(TestUsers.PAT));
+        assertThat(lastCard().toString()).contains("\"type\":\"Action.Execute\",\"verb\":\"announce.preview\"");
+        connector.reset();
+
+        HttpResponse<String> invoke = send(Activities.execute("announce.preview",
+                compose("Workshop moved", "The March workshop moves to **Leeds**.")).from(TestUsers.PAT));
+
+        assertThat(title(JSON.readTree(invoke.body()).path("value"))).isEqualTo("Workshop moved");
+        assertThat(lastCard().toString()).contains("It goes to **3** people");
+    }
+
+    @Test
     void programmeTeamComposesPreviewsAndSendsToACohortInTheChat() {
         send(Activities.message("announce").from(TestUsers.PAT));
         assertThat(title(lastCard())).isEqualTo("New announcement");

@@ -421,16 +421,44 @@ class ReflectiveLogBotTest extends RecordsTestBase {
     }
 
     @Test
-    void switchingTemplateSendsNoInputsSoABlankFormIsNotValidatedFirst() {
+    void savingTheFormReplacesItWithTheSavedNotice() {
+        TestUsers.User ann = newUser("Ann Replaced");
+        onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+        JsonNode form = lastCard(ann);
+
+        JsonNode refreshed = execute(ann, actionOf(form, "Save"), entry(form, "Replaced on save", "2026-11-20", "engaging_the_team"));
+
+        assertThat(cardId(refreshed)).isEqualTo("reflection-saved");
+        assertThat(hasAction(refreshed, "Save")).isFalse();
+    }
+
+    @Test
+    void aFormWithProblemsComesBackInPlaceWithThem() {
+        TestUsers.User ann = newUser("Ann Problem");
+        onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+        JsonNode form = lastCard(ann);
+
+        JsonNode refreshed = execute(ann, actionOf(form, "Save"), entry(form, "", "2026-11-20", "engaging_the_team"));
+
+        assertThat(cardId(refreshed)).isEqualTo("reflection-entry");
+        assertThat(textOf(refreshed)).contains("Nothing was saved");
+    }
+
+    @Test
+    void switchingTemplateSendsNoInputsSoABlankFormIsNotValidatedAndIsReplacedInPlace() {
         TestUsers.User ann = newUser("Ann Switcher");
         onRoster(ann, Role.PARTICIPANT, null);
         say(ann, "log reflection");
-        JsonNode use = actionOf(lastCard(ann), "Use Gibbs reflective cycle (six steps)");
+        JsonNode form = lastCard(ann);
+        JsonNode use = actionOf(form, "Use Gibbs reflective cycle (six steps)");
 
-        press(ann, use.path("data"));
+        JsonNode refreshed = execute(ann, use, Map.of());
 
         assertThat(use.path("associatedInputs").asText()).isEqualTo("none");
-        assertThat(lastCard(ann).toString()).contains("Gibbs reflective cycle", "step_feelings");
+        assertThat(textOf(refreshed)).contains("Gibbs reflective cycle");
+        assertThat(refreshed.toString()).contains("step_feelings");
     }
 
     // ---- helpers
@@ -441,6 +469,20 @@ class ReflectiveLogBotTest extends RecordsTestBase {
         card.findParents("title").stream().filter(n -> title.equals(n.path("title").asText()) && n.has("data")).forEach(found::add);
         assertThat(found).as("action " + title).hasSize(1);
         return found.get(0);
+    }
+
+    /** Presses an Action.Execute as Teams does (inputs merged into its data); returns the card the invoke answered with. */
+    private JsonNode execute(TestUsers.User user, JsonNode action, Map<String, Object> inputs) {
+        assertThat(action.path("type").asText()).isEqualTo("Action.Execute");
+        Map<String, Object> data = merged(action.path("data"), inputs);
+        HttpResponse<String> response = send(uk.nhs.hps.support.Activities.execute(action.path("verb").asText(), node(data)).from(user));
+        try {
+            JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+            assertThat(body.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+            return body.path("value");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(response.body(), e);
+        }
     }
 
     private long saveEntry(TestUsers.User user, String title, String date) {
