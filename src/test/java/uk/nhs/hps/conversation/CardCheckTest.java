@@ -188,11 +188,18 @@ class CardCheckTest {
         Set<String> conditions = new LinkedHashSet<>();
         Set<String> lists = new LinkedHashSet<>();
         collect(template, strings, conditions, lists);
-        Map<String, Object> item = new HashMap<>();
-        strings.forEach(s -> item.put(s, "Sample " + s));
-        Map<String, Object> data = new HashMap<>(item);
+        Map<String, Object> data = new HashMap<>();
+        strings.forEach(s -> data.put(s, "Sample " + s));
         conditions.stream().filter(c -> !data.containsKey(c)).forEach(c -> data.put(c, true));
-        lists.forEach(l -> data.put(l, List.of(item, item)));
+        // two distinct items, so ids made from them stay unique as the real data's are
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int n = 1; n <= 2; n++) {
+            Map<String, Object> item = new HashMap<>();
+            int number = n;
+            strings.forEach(s -> item.put(s, "Sample " + s + " " + number));
+            items.add(item);
+        }
+        lists.forEach(l -> data.put(l, items));
         try (InputStream in = CardCheckTest.class.getResourceAsStream("/card-samples/" + name + ".json")) {
             if (in != null) {
                 data.putAll(JSON.readValue(in, new TypeReference<Map<String, Object>>() { }));

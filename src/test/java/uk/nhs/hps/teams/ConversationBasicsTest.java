@@ -54,6 +54,27 @@ class ConversationBasicsTest extends BotTestBase {
     }
 
     @Test
+    void aNamelessInstallIsGreetedByTheGivenNameTeamsHolds() {
+        TestUsers.User user = new TestUsers.User("29:install-5", "aad-install-5", null, "gwen@nhs.net");
+        connector.knowsMember(user.teamsId(), "Dr Gwendolyn Given", "Gwendolyn", user.email(), user.aadObjectId());
+
+        send(Activities.installationAdd().from(user));
+
+        assertThat(cardTitles()).containsExactly("Welcome to HPS Companion, Gwendolyn");
+    }
+
+    @Test
+    void aPersonalInstallsTwoActivitiesGreetOnce() {
+        TestUsers.User user = new TestUsers.User("29:install-6", "aad-install-6", "Otto Once", "otto@nhs.net");
+        connector.knowsMember(user.teamsId(), user.name(), user.email(), user.aadObjectId());
+
+        send(Activities.installationAdd().from(user));
+        send(Activities.botInstalled().from(user));
+
+        assertThat(cardTitles()).containsExactly("Welcome to HPS Companion, Otto");
+    }
+
+    @Test
     void installLinksTheTeamsUserToTheirRosterEntryByEmailIgnoringCase() {
         Person rostered = people.save(person("lena.link@nhs.net", "Lena Link", Role.SPONSOR));
         TestUsers.User user = new TestUsers.User("29:install-3", "aad-install-3", "Lena Link", "  LENA.Link@nhs.NET ");
