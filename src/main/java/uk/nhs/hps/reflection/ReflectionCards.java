@@ -161,6 +161,19 @@ class ReflectionCards {
                 + "** is back in your reflective log.", "Good", List.of(button("Open", "reflection.view", entry.id())));
     }
 
+    /** The entries shared with a sponsor, each with a button to read it (at most {@code limit}, newest first). */
+    Reply sharedList(List<ReflectiveLog.SharedEntry> shared, int limit) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("summary", shared.isEmpty() ? "None of the participants you sponsor has shared an entry with you yet."
+                : shared.size() + (shared.size() == 1 ? " entry" : " entries")
+                + (shared.size() > limit ? ", the " + limit + " most recent shown" : ""));
+        data.put("entries", shared.stream().limit(limit).map(s -> Map.<String, Object>of(
+                "title", s.entry().title(),
+                "meta", s.participantName() + " · " + DAY.format(s.entry().experiencedOn()),
+                "id", String.valueOf(s.entry().id()))).toList());
+        return Reply.card(templates.render("reflection-shared-list", data));
+    }
+
     Reply error(String title, String message) {
         return notice("reflection-error", title, message, "Attention", List.of());
     }

@@ -58,7 +58,7 @@ class ReflectionCommands implements CommandHandler {
 
     @Override
     public Set<String> commands() {
-        return Set.of("log reflection", "reflection", "my reflections", "export reflections");
+        return Set.of("log reflection", "reflection", "my reflections", "export reflections", "shared reflections");
     }
 
     @Override
@@ -72,7 +72,8 @@ class ReflectionCommands implements CommandHandler {
         return List.of(
                 new HelpEntry("log reflection", "Write a reflective log entry (or type **reflection:** and what happened).", participants),
                 new HelpEntry("my reflections", "Your reflective log: read, filter by month or dimension, edit, delete.", participants),
-                new HelpEntry("export reflections", "Your reflective log as a PDF and a Markdown file, for graduation.", participants));
+                new HelpEntry("export reflections", "Your reflective log as a PDF and a Markdown file, for graduation.", participants),
+                new HelpEntry("shared reflections", "The reflective entries your participants have shared with you.", Set.of(Role.SPONSOR)));
     }
 
     @Override
@@ -98,6 +99,9 @@ class ReflectionCommands implements CommandHandler {
         }
         String text = turn.text().strip();
         String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("shared reflections")) {
+            return List.of(cards.sharedList(log.sharedWith(person.id()), 20));
+        }
         if (lower.startsWith("export reflections")) {
             return List.of(export(person));
         }

@@ -307,6 +307,32 @@ class ReflectiveLogBotTest extends RecordsTestBase {
     }
 
     @Test
+    void aSponsorListsTheEntriesSharedWithThemAndOnlyThose() {
+        TestUsers.User ann = newUser("Ann Lister");
+        TestUsers.User sam = newUser("Sam Lister");
+        TestUsers.User other = newUser("Olly Othersponsor");
+        long annId = onRoster(ann, Role.PARTICIPANT, null);
+        long samId = onRoster(sam, Role.SPONSOR, null);
+        onRoster(other, Role.SPONSOR, null);
+        sponsors(samId, annId);
+        saveEntry(ann, "Kept to myself", "2026-11-10");
+        say(ann, "log reflection");
+        Map<String, Object> shared = entry(lastCard(ann), "Shared with Sam", "2026-11-20", "sharing_the_vision");
+        shared.put("share", "true");
+        press(ann, shared);
+
+        say(sam, "shared reflections");
+        JsonNode list = lastCard(sam);
+        say(other, "shared reflections");
+
+        assertThat(textOf(list)).contains("1 entry", "Shared with Sam", "Ann Lister · 20 November 2026").doesNotContain("Kept to myself");
+        press(sam, actionData(list, "Read it"));
+        assertThat(textOf(lastCard(sam))).contains("Shared with you by Ann Lister");
+        assertThat(textOf(lastCard(other))).contains("None of the participants you sponsor").doesNotContain("Shared with Sam");
+        assertThat(audit.about(annId)).anySatisfy(e -> assertThat(e.detail()).contains("list of shared reflective entries"));
+    }
+
+    @Test
     void sponsorCannotOpenAnEntryThatWasNotShared() {
         TestUsers.User ann = newUser("Ann Private");
         TestUsers.User sam = newUser("Sam Curious");
