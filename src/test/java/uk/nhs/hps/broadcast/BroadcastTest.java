@@ -180,6 +180,33 @@ class BroadcastTest extends AdminApiTestBase {
     }
 
     @Test
+    void theProgrammeTeamSeesTheLatestDeliveryInTheChat() throws IOException {
+        people.save(new Person(null, "uninstalled-" + UUID.randomUUID() + "@nhs.net", "Una Uninstalled",
+                Role.PARTICIPANT, PersonStatus.ACTIVE, "Europe/London", null, null, null, cohort.id(), null, null, null, null,
+                clock.instant(), clock.instant()));
+        long id = draftId(Map.of("title", "Delivery check"));
+        send("POST", "/admin/api/announcements/" + id + "/send", "{}");
+        deliverOutbox();
+        connector.reset();
+
+        send(Activities.message("announcements").from(TestUsers.PAT));
+
+        assertThat(connector.messages().get(0).text()).contains("**Delivery check** (")
+                .containsPattern("Delivery check\\*\\* \\([a-z]+\\): 3 of 4 delivered, 1 failed \\([^)]*has not installed HPS Companion");
+    }
+
+    @Test
+    void announcementDeliveryIsNotShownToAParticipant() {
+        TestUsers.User member = userOf(members.get(0));
+        send(Activities.message("hi").from(member));
+        connector.reset();
+
+        send(Activities.message("announcements").from(member));
+
+        assertThat(connector.messages().get(0).text()).contains("Only the programme team").doesNotContain("delivered");
+    }
+
+    @Test
     void statusGroupsFailuresByReasonAndCsvNeutralisesFormulas() throws IOException {
         Person trap = people.save(new Person(null, "formula-" + UUID.randomUUID() + "@nhs.net", "=HYPERLINK(\"http://x\")",
                 Role.PARTICIPANT, PersonStatus.ACTIVE, "Europe/London", null, null, null, cohort.id(), null, null, null, null,
