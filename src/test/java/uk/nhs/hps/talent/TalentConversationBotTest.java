@@ -313,6 +313,20 @@ class TalentConversationBotTest extends RecordsTestBase {
     }
 
     @Test
+    void theRecordShowsDatesAsPeopleWriteThem() {
+        Pair pair = pair();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        String review = today.plusMonths(6).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        String due = today.plusMonths(3).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+
+        agree(pair, "MEDIUM_MEDIUM");
+        say(pair.participant(), "my talent review");
+
+        assertThat(textOf(lastCard(pair.participant()))).contains("Next review: " + review, "due " + due)
+                .doesNotContain(today.plusMonths(6).toString());
+    }
+
+    @Test
     void submittingThePreparationReplacesTheFormWithTheRecord() throws Exception {
         Pair pair = pair();
         say(pair.participant(), "my talent review");
