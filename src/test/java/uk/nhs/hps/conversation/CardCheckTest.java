@@ -85,7 +85,7 @@ class CardCheckTest {
                   {"type":"Input.Text","id":"a","isRequired":true},
                   {"type":"Input.ChoiceSet","id":"b","label":"B","choices":[{"title":"Choose…","value":""}]}]}""");
 
-        assertThat(problems(card)).hasSize(4);
+        assertThat(problems(card)).hasSize(5);
     }
 
     /** What a reader would trip over in this card, one line each. */
@@ -148,6 +148,10 @@ class CardCheckTest {
 
     private static void checkInput(JsonNode input, String path, List<String> problems) {
         String id = input.path("id").asText(path);
+        // a toggle is named by its title; every other input needs a label a screen reader can announce
+        if (!input.path("type").asText().equals("Input.Toggle") && input.path("label").asText("").isBlank()) {
+            problems.add("input " + id + " has no label");
+        }
         if (input.path("isRequired").asBoolean(false)) {
             if (input.path("label").asText("").isBlank()) {
                 problems.add("required input " + id + " has no label");
