@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CardTemplates;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
 import uk.nhs.hps.roster.Access;
@@ -35,6 +36,8 @@ class AnnounceCommand implements CommandHandler {
     static final String PREVIEW = "announce.preview";
     static final String SEND = "announce.send";
     static final String DISCARD = "announce.discard";
+    /** How many announcements the chat's delivery summary covers. */
+    static final int LATEST = 5;
     static final String ACKNOWLEDGE = "announcement.ack";
 
     private final ComposingAnnouncement composing;
@@ -45,10 +48,12 @@ class AnnounceCommand implements CommandHandler {
     private final CardTemplates templates;
     private final ManagingCohorts cohorts;
     private final Access access;
+    private final ReportingAnnouncement reporting;
 
     AnnounceCommand(ComposingAnnouncement composing, SendingAnnouncement sending, RevisingAnnouncement revising,
                     AcknowledgingAnnouncement acknowledging, AnnouncementCards cards, CardTemplates templates,
-                    ManagingCohorts cohorts, Access access) {
+                    ManagingCohorts cohorts, Access access, ReportingAnnouncement reporting) {
+        this.reporting = reporting;
         this.composing = composing;
         this.sending = sending;
         this.revising = revising;
@@ -61,7 +66,7 @@ class AnnounceCommand implements CommandHandler {
 
     @Override
     public Set<String> commands() {
-        return Set.of("announce");
+        return Set.of("announce", "announcements");
     }
 
     @Override
@@ -72,7 +77,9 @@ class AnnounceCommand implements CommandHandler {
     @Override
     public List<HelpEntry> help() {
         return List.of(new HelpEntry("announce", "Write an announcement to a cohort, preview it and send or schedule it.",
-                Set.of(Role.PROGRAMME_TEAM)));
+                Set.of(Role.PROGRAMME_TEAM)),
+                new HelpEntry("announcements", "How the latest announcements were delivered: sent, failed and why, acknowledged.",
+                        Set.of(Role.PROGRAMME_TEAM)));
     }
 
     @Override
@@ -84,6 +91,9 @@ class AnnounceCommand implements CommandHandler {
         if (author.isEmpty()) {
             return List.of(Reply.text("Only the programme team can send announcements. If you have news for your"
                     + " cohort, please contact the programme team."));
+        }
+        if (turn.action().isEmpty() && turn.text().strip().toLowerCase(java.util.Locale.ROOT).startsWith("announcements")) {
+            return List.of(Reply.text(deliveries(author.get())));
         }
         try {
             return switch (turn.action().orElse("")) {
@@ -136,6 +146,32 @@ class AnnounceCommand implements CommandHandler {
     private List<Reply> discard(Turn turn, long author) {
         revising.cancel(announcementId(turn), author);
         return List.of(Reply.text("Discarded. Nothing was sent."));
+    }
+
+    /** The latest announcements' delivery, as the admin API's status reports it. */
+    private String deliveries(long actor) {
+        // newest first by id: announcements created in the same instant still come in the order they were made
+        List<Announcement> latest = reporting.list(actor).stream()
+                .sorted(java.util.Comparator.comparing(Announcement::id).reversed()).limit(LATEST).toList();
+        if (latest.isEmpty()) {
+            return "No announcements yet. Type **announce** to write one.";
+        }
+        StringBuilder out = new StringBuilder("**The latest announcements**");
+        for (Announcement a : latest) {
+            ReportingAnnouncement.Status s = reporting.status(a.id(), actor);
+            out.append("\n\n- **").append(PlainText.of(s.title(), 120)).append("** (").append(s.state().toLowerCase(java.util.Locale.ROOT))
+                    .append("): ").append(s.sent()).append(" of ").append(s.total()).append(" delivered");
+            if (s.failed() > 0) {
+                out.append(", ").append(s.failed()).append(" failed (");
+                out.append(String.join("; ", s.failedByReason().entrySet().stream()
+                        .map(e -> PlainText.of(e.getKey(), 200) + ": " + e.getValue()).toList())).append(")");
+            }
+            if (s.pending() > 0) {
+                out.append(", ").append(s.pending()).append(" still to send");
+            }
+            out.append(", ").append(s.acknowledged()).append(" acknowledged");
+        }
+        return out.append("\n\nThe admin API's recipients.csv lists each person.").toString();
     }
 
     private List<Reply> acknowledge(Turn turn) {

@@ -56,7 +56,9 @@ public class Router {
 
     public List<Reply> route(Turn turn) {
         return switch (turn.kind()) {
-            case INSTALLED -> List.of(helpCard.welcome(turn));
+            // a personal install sends installationUpdate and conversationUpdate: only the turn that first
+            // recorded this person (a unique insert, so durable and race-safe) greets them
+            case INSTALLED -> turn.firstContact() ? List.of(helpCard.welcome(turn)) : List.of();
             case CARD_ACTION -> routeCardAction(turn);
             case MESSAGE -> withWelcomeOnFirstContact(turn, routeMessage(turn));
         };

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param updatesCard true for an Adaptive Card {@code Action.Execute}: the first card in the answer replaces
  *                    the card the person pressed, in place, for them
  * @param attachments files the user sent with the message (Teams personal-chat file uploads), or empty
+ * @param givenName   the given name Teams holds for the member, when it was looked up (install activities carry no name)
  */
 public record Turn(
         String activityId,
@@ -28,7 +29,8 @@ public record Turn(
         Optional<Person> person,
         boolean firstContact,
         List<Attachment> attachments,
-        boolean updatesCard) {
+        boolean updatesCard,
+        @Nullable String givenName) {
 
     public enum Kind { MESSAGE, INSTALLED, CARD_ACTION }
 
@@ -46,12 +48,12 @@ public record Turn(
     /** A turn without files. */
     public Turn(String activityId, Kind kind, String text, Map<String, Object> cardData, String teamsUserId,
                 @Nullable String displayName, Optional<Person> person, boolean firstContact) {
-        this(activityId, kind, text, cardData, teamsUserId, displayName, person, firstContact, List.of(), false);
+        this(activityId, kind, text, cardData, teamsUserId, displayName, person, firstContact, List.of(), false, null);
     }
 
     public Turn(String activityId, Kind kind, String text, Map<String, Object> cardData, String teamsUserId,
                 @Nullable String displayName, Optional<Person> person, boolean firstContact, List<Attachment> attachments) {
-        this(activityId, kind, text, cardData, teamsUserId, displayName, person, firstContact, attachments, false);
+        this(activityId, kind, text, cardData, teamsUserId, displayName, person, firstContact, attachments, false, null);
     }
 
     public Optional<Role> role() {
@@ -89,7 +91,11 @@ public record Turn(
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
+    /** How to greet the person: the given name Teams holds, else the first word of their roster or chat name. */
     public String firstName() {
+        if (givenName != null && !givenName.isBlank()) {
+            return givenName.strip();
+        }
         if (person.isPresent()) {
             return person.get().displayName().split(" ")[0];
         }

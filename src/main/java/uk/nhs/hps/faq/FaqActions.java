@@ -171,12 +171,12 @@ class FaqActions implements CommandHandler {
             return List.of(ticketError(turn));
         }
         if (!ticket.get().status().equals(FaqStore.TicketStatus.OPEN.name())) {
-            return List.of(cards.error("That question is already dealt with",
+            return List.of(cards.teamError("That question is already dealt with",
                     "Question #" + ticket.get().id() + " was " + ticket.get().status().toLowerCase(Locale.ROOT) + " earlier."));
         }
         String answer = turn.cardText("answer").orElse("");
-        if (answer.isEmpty() || answer.length() > MAX_ANSWER_CHARS) {
-            return List.of(cards.error("The answer needs some text",
+        if (answer.isBlank() || answer.length() > MAX_ANSWER_CHARS) {
+            return List.of(cards.teamError("The answer needs some text",
                     "Type an answer of up to " + MAX_ANSWER_CHARS + " characters in the box, then press Send answer."));
         }
         boolean delivered = tickets.answer(ticket.get(), answer, turn.person().map(Person::id).orElse(null));
@@ -206,7 +206,7 @@ class FaqActions implements CommandHandler {
             return List.of(Reply.text("Question #" + t.id() + " is already in the FAQ as `" + t.promotedEntryId() + "`."));
         }
         if (!t.status().equals(FaqStore.TicketStatus.ANSWERED.name())) {
-            return List.of(cards.error("Nothing to add yet", "Question #" + t.id() + " has no answer to add to the FAQ."));
+            return List.of(cards.teamError("Nothing to add yet", "Question #" + t.id() + " has no answer to add to the FAQ."));
         }
         KnowledgeEntry entry = tickets.promote(t, actor(turn));
         return List.of(Reply.text("Added to the FAQ as `" + entry.id() + "` under *" + entry.category()
@@ -268,7 +268,7 @@ class FaqActions implements CommandHandler {
 
     private Reply ticketError(Turn turn) {
         return isProgrammeTeam(turn)
-                ? cards.error("I couldn't find that question", "The question this button refers to doesn't exist.")
+                ? cards.teamError("I couldn't find that question", "The question this button refers to doesn't exist.")
                 : cards.error("Only the programme team can do that", "This button is for the HPS programme team.");
     }
 

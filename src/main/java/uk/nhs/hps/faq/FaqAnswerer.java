@@ -71,7 +71,8 @@ class FaqAnswerer implements QuestionAnswerer {
             case ANSWER -> reading.answers().stream().map(e -> cards.answer(logged.id(), question, e)).toList();
             case SUGGEST -> List.of(cards.suggestions(logged.id(), question, result.candidates().stream()
                     .limit(MAX_SUGGESTIONS).map(MatchResult.Candidate::entry).toList()));
-            default -> List.of(cards.fallback(logged.id(), question));
+            default -> List.of(turn.role().filter(r -> r == uk.nhs.hps.roster.Role.PROGRAMME_TEAM).isPresent()
+                    ? cards.fallbackForTeam(logged.id(), question) : cards.fallback(logged.id(), question));
         };
     }
 

@@ -45,7 +45,16 @@ class FaqCards {
     }
 
     Reply fallback(long queryId, String asked) {
-        return Reply.card(templates.render("faq-fallback", Map.of("queryId", queryId, "asked", PlainText.of(asked, 200))));
+        return Reply.card(templates.render("faq-fallback", Map.of("queryId", queryId, "asked", PlainText.of(asked, 200),
+                "canAsk", true, "explanation", "I can answer questions about the High Potential Scheme from its FAQ, and this"
+                        + " one isn't covered. I can pass it to the programme team, who will reply to you here.")));
+    }
+
+    /** The programme team asking is not offered to ask itself: it is more likely a command I don't know. */
+    Reply fallbackForTeam(long queryId, String asked) {
+        return Reply.card(templates.render("faq-fallback", Map.of("queryId", queryId, "asked", PlainText.of(asked, 200),
+                "canAsk", false, "explanation", Markdown.of("It isn't a command I know or a question the FAQ covers."
+                        + " Type **help** for your commands, or **faq gaps** for the questions the FAQ is missing."))));
     }
 
     Reply ticket(long ticketId, String asker, String question) {
@@ -66,7 +75,13 @@ class FaqCards {
     }
 
     Reply error(String title, String message) {
-        return Reply.card(templates.render("faq-error", Map.of("title", title, "message", message)));
+        return Reply.card(templates.render("faq-error", Map.of("title", title, "message", message,
+                "hint", Markdown.of("Type your question again, or **help** to see what I can do."))));
+    }
+
+    /** An error on a programme-team card (a ticket): no hint meant for someone asking a question. */
+    Reply teamError(String title, String message) {
+        return Reply.card(templates.render("faq-error", Map.of("title", title, "message", message, "hint", "")));
     }
 
     private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(

@@ -22,6 +22,8 @@ import java.util.UUID;
 class ReflectionCards {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    /** The filters' "All …" choice: a choice with an empty value is treated by some clients as no answer. */
+    static final String ALL = "all";
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     private final CardTemplates templates;
@@ -105,8 +107,8 @@ class ReflectionCards {
                 + (filter.month() == null ? "" : " · " + MONTH.format(filter.month()));
         data.put("summary", total + (total == 1 ? " entry" : " entries") + filtered
                 + (pages > 1 ? " · page " + pageNumber + " of " + pages : ""));
-        data.put("dimension", filter.dimension() == null ? "" : filter.dimension());
-        data.put("month", filter.month() == null ? "" : filter.month().toString());
+        data.put("dimension", filter.dimension() == null ? ALL : filter.dimension());
+        data.put("month", filter.month() == null ? ALL : filter.month().toString());
         data.put("dimensionChoices", options(definitions.dimensions()));
         data.put("monthChoices", months.stream().map(m -> Map.of("key", m.toString(), "label", MONTH.format(m))).toList());
         data.put("hasPrevious", pageNumber > 1);
@@ -157,6 +159,19 @@ class ReflectionCards {
     Reply restored(ReflectionEntry entry) {
         return notice("reflection-restored", "Entry restored", "**" + PlainText.of(entry.title(), 200)
                 + "** is back in your reflective log.", "Good", List.of(button("Open", "reflection.view", entry.id())));
+    }
+
+    /** The entries shared with a sponsor, each with a button to read it (at most {@code limit}, newest first). */
+    Reply sharedList(List<ReflectiveLog.SharedEntry> shared, int limit) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("summary", shared.isEmpty() ? "None of the participants you sponsor has shared an entry with you yet."
+                : shared.size() + (shared.size() == 1 ? " entry" : " entries")
+                + (shared.size() > limit ? ", the " + limit + " most recent shown" : ""));
+        data.put("entries", shared.stream().limit(limit).map(s -> Map.<String, Object>of(
+                "title", s.entry().title(),
+                "meta", s.participantName() + " · " + DAY.format(s.entry().experiencedOn()),
+                "id", String.valueOf(s.entry().id()))).toList());
+        return Reply.card(templates.render("reflection-shared-list", data));
     }
 
     Reply error(String title, String message) {

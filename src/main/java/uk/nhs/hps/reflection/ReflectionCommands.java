@@ -58,7 +58,7 @@ class ReflectionCommands implements CommandHandler {
 
     @Override
     public Set<String> commands() {
-        return Set.of("log reflection", "reflection", "my reflections", "export reflections");
+        return Set.of("log reflection", "reflection", "my reflections", "export reflections", "shared reflections");
     }
 
     @Override
@@ -72,7 +72,8 @@ class ReflectionCommands implements CommandHandler {
         return List.of(
                 new HelpEntry("log reflection", "Write a reflective log entry (or type **reflection:** and what happened).", participants),
                 new HelpEntry("my reflections", "Your reflective log: read, filter by month or dimension, edit, delete.", participants),
-                new HelpEntry("export reflections", "Your reflective log as a PDF and a Markdown file, for graduation.", participants));
+                new HelpEntry("export reflections", "Your reflective log as a PDF and a Markdown file, for graduation.", participants),
+                new HelpEntry("shared reflections", "The reflective entries your participants have shared with you.", Set.of(Role.SPONSOR)));
     }
 
     @Override
@@ -98,6 +99,9 @@ class ReflectionCommands implements CommandHandler {
         }
         String text = turn.text().strip();
         String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("shared reflections")) {
+            return List.of(cards.sharedList(log.sharedWith(person.id()), 20));
+        }
         if (lower.startsWith("export reflections")) {
             return List.of(export(person));
         }
@@ -122,7 +126,8 @@ class ReflectionCommands implements CommandHandler {
         if (!mayKeepALog(person)) {
             return notForYou();
         }
-        // switching template keeps what was typed: the first step carries over
+        // the card's switch sends no inputs (so the client does not validate a blank form first); a client
+        // that does send them keeps what was typed: the first step carries over
         ReflectionForm typed = ReflectionForm.read(Map.of(), definitions);
         Map<String, String> prefill = new java.util.HashMap<>();
         String title = ReflectionForm.text(data, "title");
@@ -261,11 +266,11 @@ class ReflectionCommands implements CommandHandler {
         String month = ReflectionForm.text(data, "month");
         YearMonth ym = null;
         try {
-            ym = month.isBlank() ? null : YearMonth.parse(month);
+            ym = month.isBlank() || month.equals(ReflectionCards.ALL) ? null : YearMonth.parse(month);
         } catch (DateTimeParseException ignored) {
             // an altered card: ignore the month
         }
-        return new ReflectiveLog.Filter(dimension.isBlank() || dimension.length() > 64 ? null : dimension, ym);
+        return new ReflectiveLog.Filter(dimension.isBlank() || dimension.equals(ReflectionCards.ALL) || dimension.length() > 64 ? null : dimension, ym);
     }
 
     private static int page(Map<String, Object> data) {

@@ -163,6 +163,32 @@ class ReflectiveLog implements ReflectionLog {
         return queued;
     }
 
+    /** A live entry a participant shared with their sponsor, with the participant's name. */
+    record SharedEntry(String participantName, ReflectionEntry entry) {
+    }
+
+    /**
+     * The live entries shared with this sponsor by the participants they currently sponsor and may read, most
+     * recent experience first; listing each participant's entries is an audited read.
+     */
+    List<SharedEntry> sharedWith(long sponsorId) {
+        List<SharedEntry> shared = new java.util.ArrayList<>();
+        for (Sponsorship s : sponsorships.findBySponsorIdAndEndsOnIsNull(sponsorId)) {
+            if (!access.may(sponsorId, Action.VIEW_SHARED_REFLECTIONS, s.participantId())) {
+                continue;
+            }
+            List<ReflectionEntry> theirs = entries.live(s.participantId()).stream().filter(ReflectionEntry::sharedWithSponsor).toList();
+            if (theirs.isEmpty()) {
+                continue;
+            }
+            access.require(sponsorId, Action.VIEW_SHARED_REFLECTIONS, s.participantId(), "list of shared reflective entries");
+            String name = people.findById(s.participantId()).map(p -> p.displayName()).orElse("Your participant");
+            theirs.forEach(e -> shared.add(new SharedEntry(name, e)));
+        }
+        shared.sort(java.util.Comparator.comparing((SharedEntry e) -> e.entry().experiencedOn()).reversed());
+        return shared;
+    }
+
     /** Soft-deletes the person's own entry; it can be restored for {@link #UNDO_WINDOW}. */
     Optional<ReflectionEntry> delete(long personId, long entryId) {
         return transactions.executeWrite(status -> ownLive(personId, entryId)

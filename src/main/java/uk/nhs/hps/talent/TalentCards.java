@@ -7,7 +7,11 @@ import uk.nhs.hps.conversation.Markdown;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +56,7 @@ class TalentCards {
         fact(facts, "Previous placement", previousBox == null ? null : box(previousBox));
         fact(facts, "Readiness", label(grid.readiness(), outcome.get("readiness")));
         fact(facts, "Specialist path", outcome.isEmpty() ? null : "true".equals(outcome.get("specialistPath")) ? "Yes" : "No");
-        fact(facts, "Next review", outcome.get("nextReview"));
+        fact(facts, "Next review", day(outcome.get("nextReview")));
         if (viewer == Viewer.SPONSOR && r != null && r.preparationSubmittedAt() != null) {
             fact(facts, "Aspirations", PlainText.of(prep.get("aspirations"), 500));
             fact(facts, "Growth direction", label(grid.growth(), prep.get("growth")));
@@ -70,7 +74,7 @@ class TalentCards {
             if (!text.isBlank()) {
                 actions.add(PlainText.of(text, 300) + " (" + label(grid.actionTypes(), outcome.get("action" + n + "Type")) + "; "
                         + outcome.getOrDefault("action" + n + "Owner", "").toLowerCase() + "; due "
-                        + outcome.getOrDefault("action" + n + "Due", "") + ")");
+                        + day(outcome.getOrDefault("action" + n + "Due", "")) + ")");
             }
         }
         data.put("actions", actions);
@@ -249,5 +253,19 @@ class TalentCards {
 
     private static List<Map<String, Object>> options(List<TalentGrid.Option> options) {
         return options.stream().map(o -> Map.<String, Object>of("key", o.key(), "label", o.label())).toList();
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /** A stored ISO date as people read it ("15 May 2027"); anything else as it was stored. */
+    static String day(@Nullable String iso) {
+        if (iso == null || iso.isBlank()) {
+            return iso;
+        }
+        try {
+            return DAY.format(LocalDate.parse(iso));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 }

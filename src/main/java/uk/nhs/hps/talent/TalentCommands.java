@@ -88,7 +88,7 @@ class TalentCommands implements CommandHandler {
                                 typed(TalentForms.Form.PREPARATION, data, true), p.problems(), p.title());
                     }
                     yield submit ? record(me, me.id())
-                            : Reply.text("Draft saved. Type **my talent review** and press **Edit my preparation** to carry on.");
+                            : Reply.text("Draft saved. Type **my talent review** and press **Prepare** to carry on.");
                 }
                 case "talent.sponsor.open" -> {
                     // the sponsor's form holds their unsubmitted draft: only the current sponsor may open it

@@ -89,8 +89,8 @@ class TeamsBot implements Bot {
                 return context.sendActivity(toActivity(only.get(0))).thenApply(sent -> null);
             }
             // asking Teams for the e-mail is a connector call: done before the turn's transaction opens
-            String email = kind.get() == Turn.Kind.INSTALLED || !contacts.knowsEmailOf(activity.getFrom().getId())
-                    ? lookUpEmail(context) : null;
+            Member member = kind.get() == Turn.Kind.INSTALLED || !contacts.knowsEmailOf(activity.getFrom().getId())
+                    ? lookUpMember(context) : Member.UNKNOWN;
             if (isCardExecute(activity) && activity.getId() != null) {
                 // idempotent: a concurrent redelivery shares the first delivery's pending answer
                 answers.expect(activity.getId());
@@ -98,7 +98,7 @@ class TeamsBot implements Bot {
             List<Activity> replies;
             try {
                 Optional<Answered> answered = ledger.once(activity.getId(), () -> {
-                    Turn turn = toTurn(context, kind.get(), email);
+                    Turn turn = toTurn(context, kind.get(), member);
                     return new Answered(turn, router.route(turn));
                 });
                 if (answered.isEmpty()) {
@@ -255,11 +255,13 @@ class TeamsBot implements Bot {
     private record Answered(Turn turn, List<Reply> replies) {
     }
 
-    private Turn toTurn(TurnContext context, Turn.Kind kind, String email) {
+    private Turn toTurn(TurnContext context, Turn.Kind kind, Member member) {
         Activity activity = context.getActivity();
         ChannelAccount from = activity.getFrom();
+        // install activities carry no name: the member Teams returned has it
+        String name = from.getName() == null || from.getName().isBlank() ? member.name() : from.getName();
         RecordingTeamsContact.Outcome outcome = contacts.record(new TeamsContact(
-                from.getId(), from.getAadObjectId(), tenantOf(activity), from.getName(), email,
+                from.getId(), from.getAadObjectId(), tenantOf(activity), name, member.email(),
                 activity.getServiceUrl(), activity.getConversation().getId(),
                 Serialization.toStringSilent(activity.getConversationReference())));
         String text = kind == Turn.Kind.MESSAGE ? cleanText(activity) : "";
@@ -267,8 +269,8 @@ class TeamsBot implements Bot {
         Map<String, Object> data = kind != Turn.Kind.CARD_ACTION ? Map.of()
                 : execute ? executeData(activity.getValue()) : cardData(activity.getValue());
         List<Turn.Attachment> files = kind == Turn.Kind.MESSAGE ? files(activity) : List.of();
-        return new Turn(activity.getId(), kind, text, data, from.getId(), from.getName(), outcome.person(),
-                outcome.firstContact(), files, execute);
+        return new Turn(activity.getId(), kind, text, data, from.getId(), name, outcome.person(),
+                outcome.firstContact(), files, execute, member.givenName());
     }
 
     /** Files sent in personal chat arrive as download-info attachments carrying a pre-authorised URL. */
@@ -291,24 +293,30 @@ class TeamsBot implements Bot {
         return files;
     }
 
-    /** The user's e-mail/UPN from Teams; only a nicety, so any failure just leaves it unknown. */
-    private static String lookUpEmail(TurnContext context) {
+    /** What Teams holds for the member (e-mail or UPN, names), or nothing known. */
+    private record Member(String email, String givenName, String name) {
+        static final Member UNKNOWN = new Member(null, null, null);
+    }
+
+    /** The user's e-mail/UPN and names from Teams; only a nicety, so any failure just leaves them unknown. */
+    private static Member lookUpMember(TurnContext context) {
         if (!"msteams".equals(context.getActivity().getChannelId())) {
-            return null;
+            return Member.UNKNOWN;
         }
         try {
             TeamsChannelAccount member = TeamsInfo.getMember(context, context.getActivity().getFrom().getId())
                     .get(5, TimeUnit.SECONDS);
             if (member == null) {
-                return null;
+                return Member.UNKNOWN;
             }
-            return member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
+            return new Member(member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName(),
+                    member.getGivenName(), member.getName());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOG.info("Could not look up the member's e-mail: {}", e.getClass().getSimpleName());
-            return null;
+            LOG.info("Could not look up the member: {}", e.getClass().getSimpleName());
+            return Member.UNKNOWN;
         }
     }
 

@@ -75,6 +75,19 @@ class BroadcastTest extends AdminApiTestBase {
     }
 
     @Test
+    void previewReplacesTheComposeFormWithThePreviewAndSendsTheConfirmation() throws IOException {
+        send(Activities.message("announce").from(TestUsers.PAT));
+        assertThat(lastCard().toString()).contains("\"type\":\"Action.Execute\",\"verb\":\"announce.preview\"");
+        connector.reset();
+
+        HttpResponse<String> invoke = send(Activities.execute("announce.preview",
+                compose("Workshop moved", "The March workshop moves to **Leeds**.")).from(TestUsers.PAT));
+
+        assertThat(title(JSON.readTree(invoke.body()).path("value"))).isEqualTo("Workshop moved");
+        assertThat(lastCard().toString()).contains("It goes to **3** people");
+    }
+
+    @Test
     void programmeTeamComposesPreviewsAndSendsToACohortInTheChat() {
         send(Activities.message("announce").from(TestUsers.PAT));
         assertThat(title(lastCard())).isEqualTo("New announcement");
@@ -164,6 +177,33 @@ class BroadcastTest extends AdminApiTestBase {
         assertThat(JSON.readTree(invoke.body()).path("value").toString()).contains("Acknowledged ✓").doesNotContain("\"Acknowledge\"");
         assertThat(JSON.readTree(stranger.body()).path("value").asText()).contains("can't be acknowledged");
         assertThat(JSON.readTree(get("/admin/api/announcements/" + id + "/status").body()).path("acknowledged").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theProgrammeTeamSeesTheLatestDeliveryInTheChat() throws IOException {
+        people.save(new Person(null, "uninstalled-" + UUID.randomUUID() + "@nhs.net", "Una Uninstalled",
+                Role.PARTICIPANT, PersonStatus.ACTIVE, "Europe/London", null, null, null, cohort.id(), null, null, null, null,
+                clock.instant(), clock.instant()));
+        long id = draftId(Map.of("title", "Delivery check"));
+        send("POST", "/admin/api/announcements/" + id + "/send", "{}");
+        deliverOutbox();
+        connector.reset();
+
+        send(Activities.message("announcements").from(TestUsers.PAT));
+
+        assertThat(connector.messages().get(0).text()).contains("**Delivery check** (")
+                .containsPattern("Delivery check\\*\\* \\([a-z]+\\): 3 of 4 delivered, 1 failed \\([^)]*has not installed HPS Companion");
+    }
+
+    @Test
+    void announcementDeliveryIsNotShownToAParticipant() {
+        TestUsers.User member = userOf(members.get(0));
+        send(Activities.message("hi").from(member));
+        connector.reset();
+
+        send(Activities.message("announcements").from(member));
+
+        assertThat(connector.messages().get(0).text()).contains("Only the programme team").doesNotContain("delivered");
     }
 
     @Test

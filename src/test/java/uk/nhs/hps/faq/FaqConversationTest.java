@@ -153,6 +153,35 @@ class FaqConversationTest extends BotTestBase {
     }
 
     @Test
+    void theProgrammeTeamIsNotOfferedToAskItselfAboutAnUnknownCommand() {
+        programmeTeamMember();
+
+        JsonNode card = ask(TestUsers.PAT, "tell me a joke");
+
+        assertThat(title(card)).isEqualTo("I don't know the answer to that.");
+        assertThat(actions(card)).isEmpty();
+        assertThat(card.toString()).contains("Type **help** for your commands");
+    }
+
+    @Test
+    void aBlankTicketAnswerIsRefusedWithoutTheAskersHint() {
+        programmeTeamMember();
+        JsonNode fallback = ask(TestUsers.ALICE, "may i wear trainers to the residential");
+        send(Activities.cardSubmit(askButton(fallback).deepCopy()).from(TestUsers.ALICE));
+        deliverOutbox();
+        JsonNode notice = connector.messagesTo(TestUsers.PAT.conversationId()).get(0).card();
+        ObjectNode answer = button(notice, "Send answer").deepCopy();
+        answer.put("answer", "   ");
+        connector.reset();
+
+        send(Activities.cardSubmit(answer).from(TestUsers.PAT));
+
+        JsonNode error = connector.messagesTo(TestUsers.PAT.conversationId()).get(0).card();
+        assertThat(title(error)).isEqualTo("The answer needs some text");
+        assertThat(error.toString()).doesNotContain("Type your question again");
+    }
+
+    @Test
     void programmeTeamAnswerIsDeliveredToTheAskerAndCanBePromotedIntoTheFaq() {
         programmeTeamMember();
         JsonNode fallback = ask(TestUsers.ALICE, "is there a dress code for the graduation celebration");

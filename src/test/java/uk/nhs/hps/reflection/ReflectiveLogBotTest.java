@@ -269,6 +269,19 @@ class ReflectiveLogBotTest extends RecordsTestBase {
     }
 
     @Test
+    void theFiltersAllChoicesListEveryEntry() {
+        TestUsers.User ann = newUser("Ann Allfilter");
+        onRoster(ann, Role.PARTICIPANT, null);
+        saveEntry(ann, "November one", "2026-11-02");
+        saveEntry(ann, "October one", "2026-10-15");
+        say(ann, "my reflections 2026-10");
+
+        press(ann, Map.of("action", "reflection.list", "page", "1", "dimension", "all", "month", "all"));
+
+        assertThat(textOf(lastCard(ann))).contains("2 entries", "November one", "October one");
+    }
+
+    @Test
     void sharedEntryIsSentToTheSponsorWhoMayReadItAndTheReadIsAudited() {
         TestUsers.User ann = newUser("Ann Sharer");
         TestUsers.User sam = newUser("Sam Sponsor");
@@ -291,6 +304,32 @@ class ReflectiveLogBotTest extends RecordsTestBase {
             assertThat(e.actor()).isEqualTo(AuditLog.person(samId));
             assertThat(e.detail()).contains("VIEW_SHARED_REFLECTIONS");
         });
+    }
+
+    @Test
+    void aSponsorListsTheEntriesSharedWithThemAndOnlyThose() {
+        TestUsers.User ann = newUser("Ann Lister");
+        TestUsers.User sam = newUser("Sam Lister");
+        TestUsers.User other = newUser("Olly Othersponsor");
+        long annId = onRoster(ann, Role.PARTICIPANT, null);
+        long samId = onRoster(sam, Role.SPONSOR, null);
+        onRoster(other, Role.SPONSOR, null);
+        sponsors(samId, annId);
+        saveEntry(ann, "Kept to myself", "2026-11-10");
+        say(ann, "log reflection");
+        Map<String, Object> shared = entry(lastCard(ann), "Shared with Sam", "2026-11-20", "sharing_the_vision");
+        shared.put("share", "true");
+        press(ann, shared);
+
+        say(sam, "shared reflections");
+        JsonNode list = lastCard(sam);
+        say(other, "shared reflections");
+
+        assertThat(textOf(list)).contains("1 entry", "Shared with Sam", "Ann Lister · 20 November 2026").doesNotContain("Kept to myself");
+        press(sam, actionData(list, "Read it"));
+        assertThat(textOf(lastCard(sam))).contains("Shared with you by Ann Lister");
+        assertThat(textOf(lastCard(other))).contains("None of the participants you sponsor").doesNotContain("Shared with Sam");
+        assertThat(audit.about(annId)).anySatisfy(e -> assertThat(e.detail()).contains("list of shared reflective entries"));
     }
 
     @Test
@@ -407,7 +446,70 @@ class ReflectiveLogBotTest extends RecordsTestBase {
         assertThat(reflectionLog.newEntryCard(annId)).isInstanceOf(uk.nhs.hps.conversation.Reply.Card.class);
     }
 
+    @Test
+    void savingTheFormReplacesItWithTheSavedNotice() {
+        TestUsers.User ann = newUser("Ann Replaced");
+        onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+        JsonNode form = lastCard(ann);
+
+        JsonNode refreshed = execute(ann, actionOf(form, "Save"), entry(form, "Replaced on save", "2026-11-20", "engaging_the_team"));
+
+        assertThat(cardId(refreshed)).isEqualTo("reflection-saved");
+        assertThat(hasAction(refreshed, "Save")).isFalse();
+    }
+
+    @Test
+    void aFormWithProblemsComesBackInPlaceWithThem() {
+        TestUsers.User ann = newUser("Ann Problem");
+        onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+        JsonNode form = lastCard(ann);
+
+        JsonNode refreshed = execute(ann, actionOf(form, "Save"), entry(form, "", "2026-11-20", "engaging_the_team"));
+
+        assertThat(cardId(refreshed)).isEqualTo("reflection-entry");
+        assertThat(textOf(refreshed)).contains("Nothing was saved");
+    }
+
+    @Test
+    void switchingTemplateSendsNoInputsSoABlankFormIsNotValidatedAndIsReplacedInPlace() {
+        TestUsers.User ann = newUser("Ann Switcher");
+        onRoster(ann, Role.PARTICIPANT, null);
+        say(ann, "log reflection");
+        JsonNode form = lastCard(ann);
+        JsonNode use = actionOf(form, "Use Gibbs reflective cycle (six steps)");
+
+        JsonNode refreshed = execute(ann, use, Map.of());
+
+        assertThat(use.path("associatedInputs").asText()).isEqualTo("none");
+        assertThat(textOf(refreshed)).contains("Gibbs reflective cycle");
+        assertThat(refreshed.toString()).contains("step_feelings");
+    }
+
     // ---- helpers
+
+    /** The card's action with this title. */
+    private static JsonNode actionOf(JsonNode card, String title) {
+        java.util.List<JsonNode> found = new java.util.ArrayList<>();
+        card.findParents("title").stream().filter(n -> title.equals(n.path("title").asText()) && n.has("data")).forEach(found::add);
+        assertThat(found).as("action " + title).hasSize(1);
+        return found.get(0);
+    }
+
+    /** Presses an Action.Execute as Teams does (inputs merged into its data); returns the card the invoke answered with. */
+    private JsonNode execute(TestUsers.User user, JsonNode action, Map<String, Object> inputs) {
+        assertThat(action.path("type").asText()).isEqualTo("Action.Execute");
+        Map<String, Object> data = merged(action.path("data"), inputs);
+        HttpResponse<String> response = send(uk.nhs.hps.support.Activities.execute(action.path("verb").asText(), node(data)).from(user));
+        try {
+            JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+            assertThat(body.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+            return body.path("value");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(response.body(), e);
+        }
+    }
 
     private long saveEntry(TestUsers.User user, String title, String date) {
         say(user, "log reflection");

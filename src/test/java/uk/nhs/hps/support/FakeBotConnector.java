@@ -131,6 +131,12 @@ public final class FakeBotConnector implements AutoCloseable {
         members.put(userId, member);
     }
 
+    /** As {@link #knowsMember}, with the given name Teams also returns. */
+    public void knowsMember(String userId, String name, String givenName, String email, String aadObjectId) {
+        knowsMember(userId, name, email, aadObjectId);
+        members.get(userId).put("givenName", givenName);
+    }
+
     public void script(Scripted... answers) {
         script.addAll(List.of(answers));
     }

@@ -332,6 +332,39 @@ class TalentConversationBotTest extends RecordsTestBase {
         });
     }
 
+    @Test
+    void theRecordShowsDatesAsPeopleWriteThem() {
+        Pair pair = pair();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        String review = today.plusMonths(6).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        String due = today.plusMonths(3).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+
+        agree(pair, "MEDIUM_MEDIUM");
+        say(pair.participant(), "my talent review");
+
+        assertThat(textOf(lastCard(pair.participant()))).contains("Next review: " + review, "due " + due)
+                .doesNotContain(today.plusMonths(6).toString());
+    }
+
+    @Test
+    void submittingThePreparationReplacesTheFormWithTheRecord() throws Exception {
+        Pair pair = pair();
+        say(pair.participant(), "my talent review");
+        press(pair.participant(), actionData(lastCard(pair.participant()), "Prepare"));
+        JsonNode submit = lastCard(pair.participant()).findParents("verb").stream()
+                .filter(a -> "talent.prep.submit".equals(a.path("verb").asText())).findFirst().orElseThrow();
+        Map<String, Object> values = preparationValues(pair.participantId(), "HIGH_MEDIUM", false);
+        submit.path("data").fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asText()));
+
+        java.net.http.HttpResponse<String> answer = send(uk.nhs.hps.support.Activities.execute("talent.prep.submit", node(values))
+                .from(pair.participant()));
+
+        assertThat(submit.path("type").asText()).isEqualTo("Action.Execute");
+        JsonNode refreshed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("value");
+        assertThat(cardId(refreshed)).isEqualTo("talent-review");
+        assertThat(hasAction(refreshed, "Submit to my sponsor")).isFalse();
+    }
+
     private Pair pair() {
         return pair(null);
     }

@@ -54,6 +54,27 @@ class ConversationBasicsTest extends BotTestBase {
     }
 
     @Test
+    void aNamelessInstallIsGreetedByTheGivenNameTeamsHolds() {
+        TestUsers.User user = new TestUsers.User("29:install-5", "aad-install-5", null, "gwen@nhs.net");
+        connector.knowsMember(user.teamsId(), "Dr Gwendolyn Given", "Gwendolyn", user.email(), user.aadObjectId());
+
+        send(Activities.installationAdd().from(user));
+
+        assertThat(cardTitles()).containsExactly("Welcome to HPS Companion, Gwendolyn");
+    }
+
+    @Test
+    void aPersonalInstallsTwoActivitiesGreetOnce() {
+        TestUsers.User user = new TestUsers.User("29:install-6", "aad-install-6", "Otto Once", "otto@nhs.net");
+        connector.knowsMember(user.teamsId(), user.name(), user.email(), user.aadObjectId());
+
+        send(Activities.installationAdd().from(user));
+        send(Activities.botInstalled().from(user));
+
+        assertThat(cardTitles()).containsExactly("Welcome to HPS Companion, Otto");
+    }
+
+    @Test
     void installLinksTheTeamsUserToTheirRosterEntryByEmailIgnoringCase() {
         Person rostered = people.save(person("lena.link@nhs.net", "Lena Link", Role.SPONSOR));
         TestUsers.User user = new TestUsers.User("29:install-3", "aad-install-3", "Lena Link", "  LENA.Link@nhs.NET ");
@@ -106,6 +127,35 @@ class ConversationBasicsTest extends BotTestBase {
         send(Activities.message("help").from(user));
 
         assertThat(lastCardText()).contains("You're a participant on the scheme.").doesNotContain("add your work e-mail");
+    }
+
+    @Test
+    void helpGroupsAParticipantsCommandsAndOffersTheCommonOnesAsButtons() {
+        people.save(person("paddy.help@nhs.net", "Paddy Help", Role.PARTICIPANT));
+        TestUsers.User user = new TestUsers.User("29:help-1", "aad-help-1", "Paddy Help", "paddy.help@nhs.net");
+        connector.knowsMember(user.teamsId(), user.name(), user.email(), user.aadObjectId());
+        send(Activities.botInstalled().from(user));
+        connector.reset();
+
+        send(Activities.message("help").from(user));
+
+        JsonNode card = connector.messages().get(0).card();
+        assertThat(lastCardText()).contains("For you as a participant", "For everyone");
+        assertThat(card.findValues("msteams")).extracting(m -> m.path("type").asText() + " " + m.path("value").asText())
+                .containsExactly("imBack log reflection", "imBack my reflections", "imBack meeting");
+    }
+
+    @Test
+    void aCoachIsToldWhatTheyCanDo() {
+        people.save(person("cora.coach@nhs.net", "Cora Coach", Role.COACH));
+        TestUsers.User user = new TestUsers.User("29:help-2", "aad-help-2", "Cora Coach", "cora.coach@nhs.net");
+        connector.knowsMember(user.teamsId(), user.name(), user.email(), user.aadObjectId());
+        send(Activities.botInstalled().from(user));
+        connector.reset();
+
+        send(Activities.message("help").from(user));
+
+        assertThat(lastCardText()).contains("You're a coach on the scheme. Coaching sessions aren't arranged or recorded in this chat");
     }
 
     @Test
