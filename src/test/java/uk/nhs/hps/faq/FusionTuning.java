@@ -36,7 +36,9 @@ public final class FusionTuning {
         /** top − best entry sharing no topic with the top one ({@link FaqIndex#rival}) */
         OTHER_TOPIC,
         /** (top − best entry sharing no topic) / top */
-        RELATIVE_OTHER_TOPIC
+        RELATIVE_OTHER_TOPIC,
+        /** as RELATIVE_OTHER_TOPIC, but no lead needed when meaning alone and words alone also rank the top entry first */
+        RELATIVE_OR_AGREEMENT
     }
 
     static final MarginMode SHIPPED = MarginMode.RELATIVE_OTHER_TOPIC;
@@ -55,7 +57,7 @@ public final class FusionTuning {
                 FaqIndex.Fusion shape = new FaqIndex.Fusion(sw, aw, 0, 0, 0);
                 List<Ranked> ranked = items.stream().map(i -> rank(i, shape, mode)).toList();
                 for (double answerAt = 0.35; answerAt <= 0.80; answerAt += 0.025) {
-                    for (double margin : mode == MarginMode.RELATIVE_OTHER_TOPIC ? RELATIVE_MARGIN : MARGIN) {
+                    for (double margin : mode.compareTo(MarginMode.RELATIVE_OTHER_TOPIC) >= 0 ? RELATIVE_MARGIN : MARGIN) {
                         for (double suggestAt = 0.25; suggestAt <= answerAt + 1e-9; suggestAt += 0.05) {
                             FaqIndex.Fusion f = new FaqIndex.Fusion(sw, aw, round(answerAt), margin, round(suggestAt));
                             double j = objective(items, ranked, f);
@@ -144,10 +146,20 @@ public final class FusionTuning {
         double margin = switch (mode) {
             case RUNNER_UP -> first - (sorted.size() > 1 ? sorted.get(1).fused(f) : 0);
             case OTHER_TOPIC -> first - FaqIndex.rival(sorted, FaqIndex.Evidence::entry, e -> e.fused(f));
+            case RELATIVE_OR_AGREEMENT -> agree(sorted) ? 1 : FaqIndex.relativeLead(first, FaqIndex.rival(sorted,
+                    FaqIndex.Evidence::entry, e -> e.fused(f)));
             case RELATIVE_OTHER_TOPIC -> FaqIndex.relativeLead(first, FaqIndex.rival(sorted, FaqIndex.Evidence::entry,
                     e -> e.fused(f)));
         };
         return new Ranked(sorted.stream().limit(3).map(FaqIndex.Evidence::entry).toList(), first, margin);
+    }
+
+    private static boolean agree(List<FaqIndex.Evidence> sorted) {
+        FaqIndex.Evidence top = sorted.get(0);
+        double meaning = Math.max(top.phrasingMeaning(), top.answerMeaning());
+        double words = top.words() == null ? 0 : top.words().lexical();
+        return words > 0 && sorted.stream().allMatch(e -> e == top || (Math.max(e.phrasingMeaning(), e.answerMeaning()) < meaning
+                && (e.words() == null || e.words().lexical() < words)));
     }
 
     private static double round(double x) {
