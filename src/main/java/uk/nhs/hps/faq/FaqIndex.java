@@ -90,8 +90,8 @@ public final class FaqIndex {
      * How meaning (sentence embeddings) and words (BM25 and the rerank) are combined once embeddings are ready,
      * and where the decision lines are. {@code score = semanticWeight × meaning + (1 − semanticWeight) × words},
      * where meaning is the best cosine over the entry's phrasings, or {@code answerTextWeight} × the cosine with
-     * the start of its answer. Answer directly when the best score reaches {@code answerAt} and leads the
-     * runner-up by {@code marginAt}; suggest when it reaches {@code suggestAt}; otherwise fall back. The values
+     * the start of its answer. Answer directly when the best score reaches {@code answerAt} and leads the best
+     * entry about something else (one sharing no topic with it) by {@code marginAt} of its own score; suggest when it reaches {@code suggestAt}; otherwise fall back. The values
      * are chosen by cross-validation on the tuning questions (FaqBenchmark), never per question.
      */
     public record Fusion(double semanticWeight, double answerTextWeight, double answerAt, double marginAt, double suggestAt) {
@@ -359,7 +359,36 @@ public final class FaqIndex {
         if (top.isEmpty()) {
             return new MatchResult(question, MatchResult.Outcome.FALLBACK, 0, List.of(), understanding);
         }
-        return new MatchResult(question, f.decide(top.get(0).score(), margin(top)), top.get(0).score(), top, understanding);
+        double best = top.get(0).score();
+        double rival = rival(candidates, MatchResult.Candidate::entry, MatchResult.Candidate::score);
+        return new MatchResult(question, f.decide(best, relativeLead(best, rival)), best, top, understanding);
+    }
+
+    /**
+     * How far the best score is ahead of the rival's, as a share of the best: a lead of 0.03 means more at a score
+     * of 0.5 than at 0.9, where every phrasing of a well-asked question scores high.
+     */
+    static double relativeLead(double best, double rival) {
+        return best <= 0 ? 0 : (best - rival) / best;
+    }
+
+    /**
+     * The best score among the runners-up that answer something else: an entry that shares an evaluation topic with
+     * the top one (an Aspiring Together entry and its contact entry, a transition and its expectations) agrees with
+     * it rather than competing, so it does not eat the margin. {@code ranked} is sorted best first.
+     */
+    static <T> double rival(List<T> ranked, java.util.function.Function<T, KnowledgeEntry> entry,
+                            java.util.function.ToDoubleFunction<T> score) {
+        if (ranked.isEmpty()) {
+            return 0;
+        }
+        Set<String> topics = new HashSet<>(entry.apply(ranked.get(0)).topics());
+        for (int i = 1; i < ranked.size(); i++) {
+            if (entry.apply(ranked.get(i)).topics().stream().noneMatch(topics::contains)) {
+                return score.applyAsDouble(ranked.get(i));
+            }
+        }
+        return 0;
     }
 
     /** Features of the top candidate for a question, for calibrating the confidence model. */

@@ -70,6 +70,18 @@ class FaqMatchingTest {
     }
 
     @Test
+    void runnerUpSharingATopicWithTheTopEntryDoesNotCountAsARival() {
+        KnowledgeEntry pool = new KnowledgeEntry("pool", "c", "q", List.of(), "a", "s", true, null, List.of("aspiring-together"));
+        KnowledgeEntry contact = new KnowledgeEntry("contact", "c", "q", List.of(), "a", "s", true, null,
+                List.of("aspiring-together", "contacts"));
+        KnowledgeEntry other = new KnowledgeEntry("other", "c", "q", List.of(), "a", "s", true, null, List.of("programme-length"));
+        List<Map.Entry<KnowledgeEntry, Double>> ranked = List.of(Map.entry(pool, 0.70), Map.entry(contact, 0.69),
+                Map.entry(other, 0.50));
+
+        assertThat(FaqIndex.rival(ranked, Map.Entry::getKey, Map.Entry::getValue)).isEqualTo(0.50);
+    }
+
+    @Test
     void paraphraseWithNoSharedWordIsFoundByMeaning() {
         MatchResult result = index.match("which organisation came up with the scheme");
 

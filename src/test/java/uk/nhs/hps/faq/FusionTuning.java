@@ -18,27 +18,46 @@ public final class FusionTuning {
     }
 
     /** The best few entries for one question under one (semanticWeight, answerTextWeight). */
-    private record Ranked(List<KnowledgeEntry> top3, double first, double second) {
+    private record Ranked(List<KnowledgeEntry> top3, double first, double margin) {
     }
 
     public record Choice(FaqIndex.Fusion fusion, double objective) {
     }
 
     static final double[] SEMANTIC = {0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
-    static final double[] ANSWER_TEXT = {0.8, 0.9, 1.0};
+    static final double[] ANSWER_TEXT = {0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
     static final double[] MARGIN = {0, 0.01, 0.02, 0.03, 0.05, 0.08};
+    static final double[] RELATIVE_MARGIN = {0, 0.02, 0.04, 0.06, 0.1, 0.15};
+
+    /** How the lead over the runner-up is measured (compared by {@code FaqRuleExperiment}). */
+    public enum MarginMode {
+        /** top − second, whatever the second answers */
+        RUNNER_UP,
+        /** top − best entry sharing no topic with the top one ({@link FaqIndex#rival}) */
+        OTHER_TOPIC,
+        /** (top − best entry sharing no topic) / top */
+        RELATIVE_OTHER_TOPIC,
+        /** as RELATIVE_OTHER_TOPIC, but no lead needed when meaning alone and words alone also rank the top entry first */
+        RELATIVE_OR_AGREEMENT
+    }
+
+    static final MarginMode SHIPPED = MarginMode.RELATIVE_OTHER_TOPIC;
 
     private FusionTuning() {
     }
 
     public static Choice choose(List<Item> items) {
+        return choose(items, SHIPPED);
+    }
+
+    public static Choice choose(List<Item> items, MarginMode mode) {
         Choice best = null;
         for (double sw : SEMANTIC) {
             for (double aw : ANSWER_TEXT) {
                 FaqIndex.Fusion shape = new FaqIndex.Fusion(sw, aw, 0, 0, 0);
-                List<Ranked> ranked = items.stream().map(i -> rank(i, shape)).toList();
+                List<Ranked> ranked = items.stream().map(i -> rank(i, shape, mode)).toList();
                 for (double answerAt = 0.35; answerAt <= 0.80; answerAt += 0.025) {
-                    for (double margin : MARGIN) {
+                    for (double margin : mode.compareTo(MarginMode.RELATIVE_OTHER_TOPIC) >= 0 ? RELATIVE_MARGIN : MARGIN) {
                         for (double suggestAt = 0.25; suggestAt <= answerAt + 1e-9; suggestAt += 0.05) {
                             FaqIndex.Fusion f = new FaqIndex.Fusion(sw, aw, round(answerAt), margin, round(suggestAt));
                             double j = objective(items, ranked, f);
@@ -53,32 +72,46 @@ public final class FusionTuning {
         return best;
     }
 
-    /** k-fold estimate: the objective-free figures of the settings chosen without each fold, on that fold. */
+    /**
+     * k-fold estimate: {in-scope right direct answers, off-topic with no direct answer, faq right, docs right}, the
+     * objective-free figures of the settings chosen without each fold, on that fold.
+     */
     public static double[] crossValidate(List<Item> items, int k) {
+        return crossValidate(items, k, SHIPPED);
+    }
+
+    public static double[] crossValidate(List<Item> items, int k, MarginMode mode) {
         int right = 0;
         int inScope = 0;
         int offTopic = 0;
         int offTopicAnswered = 0;
+        int[] faq = new int[2];
+        int[] docs = new int[2];
         for (int fold = 0; fold < k; fold++) {
             List<Item> train = new ArrayList<>();
             List<Item> test = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 (i % k == fold ? test : train).add(items.get(i));
             }
-            FaqIndex.Fusion f = choose(train).fusion();
+            FaqIndex.Fusion f = choose(train, mode).fusion();
             for (Item item : test) {
-                Ranked r = rank(item, f);
-                boolean answered = f.decide(r.first(), r.first() - r.second()) == MatchResult.Outcome.ANSWER;
+                Ranked r = rank(item, f, mode);
+                boolean answered = f.decide(r.first(), r.margin()) == MatchResult.Outcome.ANSWER;
                 if (item.question().inScope()) {
                     inScope++;
-                    right += answered && hit(item, r.top3().get(0)) ? 1 : 0;
+                    int ok = answered && hit(item, r.top3().get(0)) ? 1 : 0;
+                    right += ok;
+                    int[] kind = item.question().kind() == EvalSet.Kind.faq ? faq : docs;
+                    kind[0]++;
+                    kind[1] += ok;
                 } else {
                     offTopic++;
                     offTopicAnswered += answered ? 1 : 0;
                 }
             }
         }
-        return new double[]{(double) right / inScope, 1 - (double) offTopicAnswered / offTopic};
+        return new double[]{(double) right / inScope, 1 - (double) offTopicAnswered / offTopic,
+                (double) faq[1] / faq[0], (double) docs[1] / docs[0]};
     }
 
     private static double objective(List<Item> items, List<Ranked> ranked, FaqIndex.Fusion f) {
@@ -86,7 +119,7 @@ public final class FusionTuning {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             Ranked r = ranked.get(i);
-            MatchResult.Outcome o = f.decide(r.first(), r.first() - r.second());
+            MatchResult.Outcome o = f.decide(r.first(), r.margin());
             if (item.question().inScope()) {
                 if (o == MatchResult.Outcome.ANSWER) {
                     j += hit(item, r.top3().get(0)) ? 1 : -2;
@@ -106,11 +139,27 @@ public final class FusionTuning {
         return e.topics().stream().anyMatch(item.question().topics()::contains);
     }
 
-    private static Ranked rank(Item item, FaqIndex.Fusion f) {
+    private static Ranked rank(Item item, FaqIndex.Fusion f, MarginMode mode) {
         List<FaqIndex.Evidence> sorted = new ArrayList<>(item.evidence());
         sorted.sort(Comparator.comparingDouble((FaqIndex.Evidence e) -> -e.fused(f)).thenComparing(e -> e.entry().id()));
-        return new Ranked(sorted.stream().limit(3).map(FaqIndex.Evidence::entry).toList(), sorted.get(0).fused(f),
-                sorted.size() > 1 ? sorted.get(1).fused(f) : 0);
+        double first = sorted.get(0).fused(f);
+        double margin = switch (mode) {
+            case RUNNER_UP -> first - (sorted.size() > 1 ? sorted.get(1).fused(f) : 0);
+            case OTHER_TOPIC -> first - FaqIndex.rival(sorted, FaqIndex.Evidence::entry, e -> e.fused(f));
+            case RELATIVE_OR_AGREEMENT -> agree(sorted) ? 1 : FaqIndex.relativeLead(first, FaqIndex.rival(sorted,
+                    FaqIndex.Evidence::entry, e -> e.fused(f)));
+            case RELATIVE_OTHER_TOPIC -> FaqIndex.relativeLead(first, FaqIndex.rival(sorted, FaqIndex.Evidence::entry,
+                    e -> e.fused(f)));
+        };
+        return new Ranked(sorted.stream().limit(3).map(FaqIndex.Evidence::entry).toList(), first, margin);
+    }
+
+    private static boolean agree(List<FaqIndex.Evidence> sorted) {
+        FaqIndex.Evidence top = sorted.get(0);
+        double meaning = Math.max(top.phrasingMeaning(), top.answerMeaning());
+        double words = top.words() == null ? 0 : top.words().lexical();
+        return words > 0 && sorted.stream().allMatch(e -> e == top || (Math.max(e.phrasingMeaning(), e.answerMeaning()) < meaning
+                && (e.words() == null || e.words().lexical() < words)));
     }
 
     private static double round(double x) {

@@ -80,10 +80,14 @@ public final class FaqBenchmark {
         FusionTuning.Choice choice = FusionTuning.choose(items);
         System.out.printf("fusion chosen on the tuning half: %s%n", choice.fusion());
         System.out.printf("  5-fold cross-validation inside the tuning half: in-scope answered directly and right %.1f%%,"
-                + " off-topic no direct answer %.1f%%%n", 100 * cv[0], 100 * cv[1]);
+                + " off-topic no direct answer %.1f%% (faq %.1f%%, docs %.1f%%)%n", 100 * cv[0], 100 * cv[1], 100 * cv[2],
+                100 * cv[3]);
         System.out.printf("  (shipped default: %s%s)%n%n", FaqIndex.Fusion.DEFAULT,
                 choice.fusion().equals(FaqIndex.Fusion.DEFAULT) ? ", the same" : ", DIFFERENT: update Fusion.DEFAULT");
 
+        if (Boolean.getBoolean("bench.faq.cv-only")) {
+            return;
+        }
         FaqIndex tuned = meaning.withFusion(FaqIndex.Fusion.DEFAULT);
         // -Dbench.faq.tuning-only=true while developing: the held-out half is then not even loaded
         List<EvalSet.Question> heldout = Boolean.getBoolean("bench.faq.tuning-only") ? List.of() : EvalSet.load("heldout");
