@@ -2,6 +2,7 @@ package uk.nhs.hps.privacy;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.roster.ManagingProgrammeTeam;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,14 +34,16 @@ public class ErasingPerson {
     private final PersonalDataTables tables;
     private final List<PersonalDataEraser> erasers;
     private final AuditLog audit;
+    private final ManagingProgrammeTeam programmeTeam;
     private final Clock clock;
 
     ErasingPerson(TransactionOperations<Connection> transactions, PersonalDataTables tables,
-                  List<PersonalDataEraser> erasers, AuditLog audit, Clock clock) {
+                  List<PersonalDataEraser> erasers, AuditLog audit, ManagingProgrammeTeam programmeTeam, Clock clock) {
         this.transactions = transactions;
         this.tables = tables;
         this.erasers = List.copyOf(erasers);
         this.audit = audit;
+        this.programmeTeam = programmeTeam;
         this.clock = clock;
     }
 
@@ -48,6 +51,8 @@ public class ErasingPerson {
     public ErasureReport erase(long personId, String actor, String why) {
         List<PersonalDataTables.Table> about = tables.aboutPeople();
         return transactions.executeWrite(status -> {
+            // erasure ends membership too, so it may not leave the programme team without a current member
+            programmeTeam.keepsAnActiveMember(personId, "erased");
             Connection c = status.getConnection();
             String email = emailOf(c, personId);
             Map<String, Integer> changed = new LinkedHashMap<>();

@@ -64,7 +64,7 @@ public class ManagingProgrammeTeam {
      * Refuses (409) a change that would leave no current programme-team member: called inside the caller's
      * transaction, with the membership rows locked so concurrent changes are decided one at a time.
      */
-    void keepsAnActiveMember(long personId, String change) {
+    public void keepsAnActiveMember(long personId, String change) {
         members.lockMembers();
         if (access.isProgrammeTeam(personId) && access.currentProgrammeTeam().stream().allMatch(id -> id == personId)) {
             throw new Conflict("This is the last active programme-team member, so they can't be " + change

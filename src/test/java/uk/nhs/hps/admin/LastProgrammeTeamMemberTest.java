@@ -46,6 +46,19 @@ class LastProgrammeTeamMemberTest extends AdminApiTestBase {
     }
 
     @Test
+    void theLastActiveMemberCannotBeErased() {
+        onlyPatOnTheTeam();
+
+        HttpResponse<String> response = send("POST", "/admin/api/people/" + patId + "/erasure",
+                "{\"reason\":\"Erasure request\"}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.body()).contains("last active programme-team member", "can't be erased");
+        assertThat(programmeTeam.existsById(patId)).isTrue();
+        assertThat(people.findById(patId).orElseThrow().anonymisedAt()).isNull();
+    }
+
+    @Test
     void aMemberWhoHasLeftDoesNotCountAsAnotherActiveMember() {
         onlyPatOnTheTeam();
         member(newUser("Gone Member"), PersonStatus.LEFT);

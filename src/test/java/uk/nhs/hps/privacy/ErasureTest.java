@@ -100,12 +100,15 @@ class ErasureTest extends BotTestBase {
         cohorts.create(new ManagingCohorts.CohortDetails(cohort, LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), null, null));
         people.findByEmail(EMAIL).ifPresent(p -> erasing.erase(p.id(), "person:1", "clean slate"));
         String csv = "email,name,organisation,band,cohort,sponsor_email,coach_email\n"
-                + EMAIL + "," + NAME + ",Evangeline Trust,8a," + cohort + ",sponsor." + cohort + "@x.nhs.net,coach." + cohort + "@x.nhs.net\n";
+                + EMAIL + "," + NAME + ",Evangeline Trust,8a," + cohort + ",sponsor." + cohort + "@x.nhs.net,coach." + cohort + "@x.nhs.net\n"
+                + "keeper." + cohort + "@x.nhs.net,Kim Keeper,Keeper Trust,8a," + cohort + ",sponsor." + cohort + "@x.nhs.net,\n";
         importing.importCsv(csv.getBytes(StandardCharsets.UTF_8), ImportMode.COMMIT, "person:1", "seed");
         long eve = people.findByEmail(EMAIL).orElseThrow().id();
         contacts.record(new TeamsContact(TEAMS_ID, AAD, "tenant", NAME, EMAIL, "https://smba.example/",
                 "a:personal-evangeline", "{\"user\":{\"name\":\"" + NAME + "\"}}"));
         programmeTeam.add(eve, "person:1");
+        // another current member, so erasing Eve does not leave the programme team without one
+        programmeTeam.add(people.findByEmail("keeper." + cohort + "@x.nhs.net").orElseThrow().id(), "person:1");
         exporting.export(eve, "person:" + eve, "own export");
         transactions.executeWrite(status -> {
             seedGenerically(status.getConnection(), eve);
