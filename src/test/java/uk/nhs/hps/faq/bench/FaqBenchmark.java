@@ -1,23 +1,5 @@
 package uk.nhs.hps.faq.bench;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import uk.nhs.hps.faq.EvalSet;
 import uk.nhs.hps.faq.Evaluation;
 import uk.nhs.hps.faq.FaqReader;
@@ -26,18 +8,13 @@ import uk.nhs.hps.faq.MiniLmEmbedder;
 import uk.nhs.hps.faq.FaqIndex;
 import uk.nhs.hps.faq.KnowledgeBaseFile;
 import uk.nhs.hps.faq.KnowledgeEntry;
-import uk.nhs.hps.faq.MatchResult;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Function;
 
 /**
  * The FAQ benchmark (issue 11). On the evaluation set in src/test/resources/faq/eval: chooses the fusion settings on
@@ -167,91 +144,5 @@ public final class FaqBenchmark {
         System.out.printf("latency, %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms over %d matches%n", label,
                 nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6,
                 nanos.length);
-    }
-
-    /** The real entries plus generated ones built from the knowledge base's own words, to reach {@code size}. */
-    static List<KnowledgeEntry> synthetic(List<KnowledgeEntry> real, int size) {
-        List<String> words = new ArrayList<>();
-        for (KnowledgeEntry e : real) {
-            for (String w : (e.question() + " " + e.answer()).toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-                if (w.length() > 2) {
-                    words.add(w);
-                }
-            }
-        }
-        Random random = new Random(42);
-        Function<Integer, String> sentence = n -> {
-            StringBuilder s = new StringBuilder();
-            for (int k = 0; k < n; k++) {
-                s.append(k == 0 ? "" : " ").append(random.nextBoolean() ? words.get(random.nextInt(words.size()))
-                        : "w" + Integer.toString(random.nextInt(20000), 36));
-            }
-            return s.toString();
-        };
-        List<KnowledgeEntry> all = new ArrayList<>(real);
-        for (int i = all.size(); i < size; i++) {
-            all.add(new KnowledgeEntry("synthetic-" + i, "Synthetic", sentence.apply(6 + random.nextInt(6)) + "?",
-                    List.of(sentence.apply(7) + "?", sentence.apply(5) + "?", sentence.apply(8) + "?"),
-                    sentence.apply(60 + random.nextInt(120)), "synthetic", true, Instant.EPOCH));
-        }
-        return all;
-    }
-
-    /** Plain Lucene BM25: English analysis, one document per entry, every term over every field. */
-    static final class Bm25Baseline {
-        private final Analyzer analyzer = new EnglishAnalyzer();
-        private final IndexSearcher searcher;
-
-        Bm25Baseline(List<KnowledgeEntry> entries) throws IOException {
-            ByteBuffersDirectory dir = new ByteBuffersDirectory();
-            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
-                for (KnowledgeEntry e : entries) {
-                    Document d = new Document();
-                    d.add(new StringField("id", e.id(), Field.Store.YES));
-                    d.add(new TextField("question", e.question(), Field.Store.NO));
-                    d.add(new TextField("alternatives", String.join(" \n ", e.alternatives()), Field.Store.NO));
-                    d.add(new TextField("answer", e.answer(), Field.Store.NO));
-                    w.addDocument(d);
-                }
-            }
-            searcher = new IndexSearcher(DirectoryReader.open(dir));
-        }
-
-        private TopDocs search(String text) {
-            BooleanQuery.Builder q = new BooleanQuery.Builder();
-            try (TokenStream ts = analyzer.tokenStream("question", text)) {
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    for (String field : List.of("question", "alternatives", "answer")) {
-                        q.add(new TermQuery(new Term(field, term.toString())), BooleanClause.Occur.SHOULD);
-                    }
-                }
-                ts.end();
-                return searcher.search(q.build(), 3);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        double topScore(String text) {
-            TopDocs top = search(text);
-            return top.scoreDocs.length == 0 ? 0 : top.scoreDocs[0].score;
-        }
-
-        Evaluation.Verdict verdict(String text, double threshold) {
-            TopDocs top = search(text);
-            if (top.scoreDocs.length == 0) {
-                return new Evaluation.Verdict(null, List.of(), MatchResult.Outcome.FALLBACK, 0);
-            }
-            try {
-                String id = searcher.storedFields().document(top.scoreDocs[0].doc).get("id");
-                float score = top.scoreDocs[0].score;
-                return new Evaluation.Verdict(id, List.of(id), score >= threshold ? MatchResult.Outcome.ANSWER
-                        : MatchResult.Outcome.FALLBACK, score);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
