@@ -31,7 +31,7 @@ public class V43__audit_log_append_only extends BaseJavaMigration {
                         FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()""");
             } else if (product.contains("h2")) {
                 s.execute("CREATE TRIGGER audit_event_append_only BEFORE UPDATE, DELETE ON audit_event FOR EACH ROW "
-                        + "CALL 'uk.nhs.hps.privacy.AuditAppendOnlyTrigger'");
+                        + "CALL 'uk.nhs.hps.audit.AuditAppendOnlyTrigger'");
             } else {
                 throw new IllegalStateException("No append-only audit trigger for " + product);
             }

@@ -13,10 +13,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,7 +89,7 @@ class AdminAuthFilter {
                     .body(new AdminProblem("The admin API is for programme-team members only."));
         }
         request.setAttribute(AdminPrincipal.ATTRIBUTE,
-                new AdminPrincipal(person.get().id(), uk.nhs.hps.privacy.AuditLog.person(person.get().id())));
+                new AdminPrincipal(person.get().id(), uk.nhs.hps.audit.AuditLog.person(person.get().id())));
         return null;
     }
 

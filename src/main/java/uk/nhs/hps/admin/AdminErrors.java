@@ -7,11 +7,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.roster.AccessDenied;
-import uk.nhs.hps.roster.Conflict;
-import uk.nhs.hps.roster.InvalidRequest;
-import uk.nhs.hps.roster.MalformedRoster;
-import uk.nhs.hps.roster.NotFound;
+import uk.nhs.hps.access.AccessDenied;
+import uk.nhs.hps.access.Conflict;
+import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.access.NotFound;
 
 /** Domain refusals become clear JSON errors with the right status; nothing was written when they are thrown. */
 final class AdminErrors {
@@ -49,16 +48,6 @@ final class AdminErrors {
     static class InvalidRequestHandler implements ExceptionHandler<InvalidRequest, HttpResponse<AdminProblem>> {
         @Override
         public HttpResponse<AdminProblem> handle(HttpRequest request, InvalidRequest e) {
-            return problem(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
-    }
-
-    @Produces
-    @Singleton
-    @Requires(classes = {MalformedRoster.class, ExceptionHandler.class})
-    static class MalformedRosterHandler implements ExceptionHandler<MalformedRoster, HttpResponse<AdminProblem>> {
-        @Override
-        public HttpResponse<AdminProblem> handle(HttpRequest request, MalformedRoster e) {
             return problem(HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }

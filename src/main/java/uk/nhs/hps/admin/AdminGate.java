@@ -2,14 +2,17 @@ package uk.nhs.hps.admin;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Action;
-import uk.nhs.hps.roster.NotFound;
-import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.access.NotFound;
+import uk.nhs.hps.people.PersonRepository;
 
 /** Admin endpoints ask the one authorisation service too; the dev token (dev only) stands for the programme team. */
 @Singleton
 public class AdminGate {
+
+    /** The header that carries why a person's data is being read; it goes into the audit log. */
+    public static final String REASON_HEADER = "X-Audit-Reason";
 
     private final Access access;
     private final PersonRepository people;
@@ -29,7 +32,7 @@ public class AdminGate {
         }
     }
 
-    static String why(@Nullable String given, String fallback) {
+    public static String why(@Nullable String given, String fallback) {
         return given == null || given.isBlank() ? fallback : given.strip();
     }
 }

@@ -4,5 +4,5 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** The body of every admin API error: one sentence saying what was wrong. */
 @Serdeable
-record AdminProblem(String error) {
+public record AdminProblem(String error) {
 }

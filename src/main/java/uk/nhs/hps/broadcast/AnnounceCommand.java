@@ -1,19 +1,19 @@
 package uk.nhs.hps.broadcast;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Conflict;
+import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.access.NotFound;
+import uk.nhs.hps.cohort.ManagingCohorts;
 import uk.nhs.hps.conversation.CardTemplates;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Conflict;
-import uk.nhs.hps.roster.InvalidRequest;
-import uk.nhs.hps.roster.ManagingCohorts;
-import uk.nhs.hps.roster.NotFound;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.Role;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

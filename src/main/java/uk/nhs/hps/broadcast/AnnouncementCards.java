@@ -1,10 +1,10 @@
 package uk.nhs.hps.broadcast;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.InvalidRequest;
 import uk.nhs.hps.conversation.CardTemplates;
 import uk.nhs.hps.conversation.Markdown;
 import uk.nhs.hps.conversation.Reply;
-import uk.nhs.hps.roster.InvalidRequest;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import uk.nhs.hps.roster.InvalidRequest;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.people.Role;
 
 import java.util.List;
 

@@ -4,7 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.people.Person;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,8 +1,8 @@
 package uk.nhs.hps.broadcast;
 
 import io.micronaut.core.annotation.Nullable;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Action;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
 
 /** Who may broadcast: the programme team. */
 final class Broadcasters {

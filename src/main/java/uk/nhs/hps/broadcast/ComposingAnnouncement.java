@@ -1,8 +1,8 @@
 package uk.nhs.hps.broadcast;
 
 import jakarta.inject.Singleton;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.InvalidRequest;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.InvalidRequest;
 
 import java.net.URI;
 import java.time.Clock;

@@ -2,14 +2,14 @@ package uk.nhs.hps.broadcast;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.NotFound;
+import uk.nhs.hps.csv.CsvCells;
 import uk.nhs.hps.delivery.OutboundMessage;
 import uk.nhs.hps.delivery.OutboundStatus;
 import uk.nhs.hps.delivery.Outbox;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.CsvCells;
-import uk.nhs.hps.roster.NotFound;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package uk.nhs.hps.broadcast;
 
 import jakarta.inject.Singleton;
-import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.people.Person;
 
 import java.util.List;
 import java.util.Set;

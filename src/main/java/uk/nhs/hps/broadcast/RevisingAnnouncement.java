@@ -1,13 +1,13 @@
 package uk.nhs.hps.broadcast;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Conflict;
+import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.delivery.OutboundMessage;
 import uk.nhs.hps.delivery.OutboundStatus;
 import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.delivery.RevisingSentMessages;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Conflict;
-import uk.nhs.hps.roster.NotFound;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -3,11 +3,11 @@ package uk.nhs.hps.broadcast;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Conflict;
+import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.delivery.Outbox;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Conflict;
-import uk.nhs.hps.roster.InvalidRequest;
-import uk.nhs.hps.roster.NotFound;
 
 import java.time.Clock;
 import java.time.DateTimeException;

@@ -3,8 +3,8 @@ package uk.nhs.hps.calendar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.privacy.AuditLog;
-import uk.nhs.hps.roster.InvalidRequest;
+import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.audit.AuditLog;
 
 import java.io.IOException;
 import java.io.InputStream;

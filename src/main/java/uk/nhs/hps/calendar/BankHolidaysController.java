@@ -14,11 +14,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.admin.AdminGate;
 import uk.nhs.hps.admin.AdminPrincipal;
-import uk.nhs.hps.roster.Action;
-import uk.nhs.hps.roster.InvalidRequest;
-import uk.nhs.hps.roster.NotFound;
 
 import java.time.Clock;
 import java.time.LocalDate;

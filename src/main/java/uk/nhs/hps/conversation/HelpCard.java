@@ -2,9 +2,9 @@ package uk.nhs.hps.conversation;
 
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.Role;
 
 import java.util.ArrayList;
 import java.util.HashMap;

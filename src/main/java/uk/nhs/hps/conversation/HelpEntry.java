@@ -1,6 +1,6 @@
 package uk.nhs.hps.conversation;
 
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.people.Role;
 
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package uk.nhs.hps.conversation;
 
 import jakarta.inject.Singleton;
-import uk.nhs.hps.roster.Access;
+import uk.nhs.hps.access.Access;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package uk.nhs.hps.conversation;
 
 import io.micronaut.core.annotation.Nullable;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.Role;
 
 import java.util.List;
 import java.util.Map;

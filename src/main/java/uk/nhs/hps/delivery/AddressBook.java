@@ -1,11 +1,11 @@
 package uk.nhs.hps.delivery;
 
 import jakarta.inject.Singleton;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.RecordingTeamsContact;
-import uk.nhs.hps.roster.TeamsIdentity;
-import uk.nhs.hps.roster.TeamsIdentityRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.RecordingTeamsContact;
+import uk.nhs.hps.people.TeamsIdentity;
+import uk.nhs.hps.people.TeamsIdentityRepository;
 
 import java.util.Optional;
 

@@ -3,9 +3,9 @@ package uk.nhs.hps.delivery;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.ProactiveMessenger;
 import uk.nhs.hps.conversation.Reply;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.TeamsIdentity;
-import uk.nhs.hps.roster.TeamsIdentityRepository;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.TeamsIdentity;
+import uk.nhs.hps.people.TeamsIdentityRepository;
 
 import java.util.ArrayList;
 import java.util.List;

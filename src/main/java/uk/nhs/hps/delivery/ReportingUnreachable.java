@@ -1,11 +1,11 @@
 package uk.nhs.hps.delivery;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
 import uk.nhs.hps.conversation.ProactiveMessenger;
 import uk.nhs.hps.conversation.Reply;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
 
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,14 +1,14 @@
 package uk.nhs.hps.faq;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.Role;
 
 import java.util.List;
 import java.util.Locale;

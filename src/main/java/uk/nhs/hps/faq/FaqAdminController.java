@@ -13,12 +13,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.admin.AdminGate;
 import uk.nhs.hps.admin.AdminPrincipal;
-import uk.nhs.hps.privacy.AuditLog;
-import uk.nhs.hps.roster.Action;
-import uk.nhs.hps.roster.InvalidRequest;
-import uk.nhs.hps.roster.NotFound;
+import uk.nhs.hps.audit.AuditLog;
 
 import java.time.Instant;
 import java.util.List;

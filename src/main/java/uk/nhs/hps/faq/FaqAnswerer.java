@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import uk.nhs.hps.conversation.QuestionAnswerer;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
-import uk.nhs.hps.roster.Person;
+import uk.nhs.hps.people.Person;
 
 import java.time.Clock;
 import java.util.List;
@@ -71,7 +71,7 @@ class FaqAnswerer implements QuestionAnswerer {
             case ANSWER -> reading.answers().stream().map(e -> cards.answer(logged.id(), question, e)).toList();
             case SUGGEST -> List.of(cards.suggestions(logged.id(), question, result.candidates().stream()
                     .limit(MAX_SUGGESTIONS).map(MatchResult.Candidate::entry).toList()));
-            default -> List.of(turn.role().filter(r -> r == uk.nhs.hps.roster.Role.PROGRAMME_TEAM).isPresent()
+            default -> List.of(turn.role().filter(r -> r == uk.nhs.hps.people.Role.PROGRAMME_TEAM).isPresent()
                     ? cards.fallbackForTeam(logged.id(), question) : cards.fallback(logged.id(), question));
         };
     }

@@ -3,8 +3,8 @@ package uk.nhs.hps.faq;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.nhs.hps.access.Access;
 import uk.nhs.hps.conversation.ProactiveMessenger;
-import uk.nhs.hps.roster.Access;
 
 import java.time.Clock;
 import java.time.ZoneOffset;

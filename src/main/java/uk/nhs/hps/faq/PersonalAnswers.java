@@ -1,14 +1,14 @@
 package uk.nhs.hps.faq;
 
 import jakarta.inject.Singleton;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Action;
-import uk.nhs.hps.roster.CoachAssignment;
-import uk.nhs.hps.roster.CoachAssignmentRepository;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Sponsorship;
-import uk.nhs.hps.roster.SponsorshipRepository;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.people.CoachAssignment;
+import uk.nhs.hps.people.CoachAssignmentRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Sponsorship;
+import uk.nhs.hps.people.SponsorshipRepository;
 
 import java.util.List;
 import java.util.Optional;

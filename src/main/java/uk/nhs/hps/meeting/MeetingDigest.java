@@ -2,15 +2,15 @@ package uk.nhs.hps.meeting;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
 import uk.nhs.hps.calendar.BankHolidays;
 import uk.nhs.hps.calendar.NudgeSettings;
 import uk.nhs.hps.calendar.WorkingCalendar;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Access;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
 
 import java.sql.Connection;
 import java.sql.Date;

@@ -2,18 +2,18 @@ package uk.nhs.hps.meeting;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.AccessDenied;
+import uk.nhs.hps.access.Action;
 import uk.nhs.hps.calendar.BankHolidays;
 import uk.nhs.hps.calendar.WorkingCalendar;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.AccessDenied;
-import uk.nhs.hps.roster.Action;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Sponsorship;
-import uk.nhs.hps.roster.SponsorshipRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Sponsorship;
+import uk.nhs.hps.people.SponsorshipRepository;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package uk.nhs.hps.meeting;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.calendar.NudgeSettings;
-import uk.nhs.hps.roster.InvalidRequest;
-import uk.nhs.hps.roster.NotFound;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -6,9 +6,9 @@ import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.Role;
 import uk.nhs.hps.reflection.ReflectionLog;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.Role;
 
 import java.time.Clock;
 import java.time.DayOfWeek;

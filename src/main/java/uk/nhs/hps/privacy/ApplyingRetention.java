@@ -4,10 +4,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.nhs.hps.roster.Cohort;
-import uk.nhs.hps.roster.CohortRepository;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
+import uk.nhs.hps.people.Cohort;
+import uk.nhs.hps.people.CohortRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;

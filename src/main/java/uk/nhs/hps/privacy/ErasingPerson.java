@@ -2,7 +2,8 @@ package uk.nhs.hps.privacy;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.roster.ManagingProgrammeTeam;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.programmeteam.ManagingProgrammeTeam;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

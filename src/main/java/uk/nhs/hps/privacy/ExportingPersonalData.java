@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.nhs.hps.audit.AuditLog;
 
 /**
  * Subject access: everything stored about one person, as one document. Every table that refers to the

@@ -1,13 +1,14 @@
 package uk.nhs.hps.privacy;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.audit.AuditLog;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Action;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.people.Role;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

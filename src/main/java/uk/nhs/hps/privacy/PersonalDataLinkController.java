@@ -10,8 +10,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Action;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.audit.AuditLog;
 
 import java.util.Map;
 import java.util.Optional;

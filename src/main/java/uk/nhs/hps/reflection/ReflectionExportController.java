@@ -10,12 +10,12 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
-import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.privacy.DataLinks;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Action;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

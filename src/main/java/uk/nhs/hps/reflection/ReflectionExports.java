@@ -1,15 +1,15 @@
 package uk.nhs.hps.reflection;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.audit.AuditLog;
 import uk.nhs.hps.conversation.Reply;
-import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.people.Cohort;
+import uk.nhs.hps.people.CohortRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Sponsorship;
+import uk.nhs.hps.people.SponsorshipRepository;
 import uk.nhs.hps.privacy.DataLinks;
-import uk.nhs.hps.roster.Cohort;
-import uk.nhs.hps.roster.CohortRepository;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Sponsorship;
-import uk.nhs.hps.roster.SponsorshipRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;

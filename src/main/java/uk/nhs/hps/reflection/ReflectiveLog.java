@@ -10,11 +10,11 @@ import uk.nhs.hps.store.Savepoints;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Action;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Sponsorship;
-import uk.nhs.hps.roster.SponsorshipRepository;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Sponsorship;
+import uk.nhs.hps.people.SponsorshipRepository;
 
 import java.sql.Connection;
 import java.time.Clock;

@@ -3,7 +3,12 @@ package uk.nhs.hps.roster;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.access.NotFound;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Sponsorship;
+import uk.nhs.hps.people.SponsorshipRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -3,7 +3,15 @@ package uk.nhs.hps.roster;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.csv.CsvCells;
+import uk.nhs.hps.people.CoachAssignmentRepository;
+import uk.nhs.hps.people.Cohort;
+import uk.nhs.hps.people.CohortRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Role;
+import uk.nhs.hps.people.SponsorshipRepository;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -5,6 +5,9 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Locale;
+import uk.nhs.hps.access.NotFound;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
 
 /** Listing and searching the roster, for the programme team. */
 @Singleton

@@ -2,7 +2,17 @@ package uk.nhs.hps.roster;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.people.CoachAssignment;
+import uk.nhs.hps.people.CoachAssignmentRepository;
+import uk.nhs.hps.people.Cohort;
+import uk.nhs.hps.people.CohortRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.PersonStatus;
+import uk.nhs.hps.people.Role;
+import uk.nhs.hps.people.Sponsorship;
+import uk.nhs.hps.people.SponsorshipRepository;
 
 import java.time.Clock;
 import java.time.DateTimeException;

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.function.Supplier;
+import uk.nhs.hps.access.Conflict;
 
 /**
  * Serialises writes to who-sponsors-and-coaches-whom across nodes: the caller's transaction locks the one row of

@@ -1,15 +1,15 @@
 package uk.nhs.hps.talent;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.AccessDenied;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
-import uk.nhs.hps.roster.AccessDenied;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Role;
 
 import java.util.ArrayList;
 import java.util.List;

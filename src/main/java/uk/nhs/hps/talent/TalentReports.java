@@ -3,12 +3,12 @@ package uk.nhs.hps.talent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.privacy.AuditLog;
-import uk.nhs.hps.roster.CsvCells;
-import uk.nhs.hps.roster.NotFound;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.access.NotFound;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.csv.CsvCells;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Role;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,7 +106,7 @@ public class TalentReports {
         try {
             target = TalentReview.Status.valueOf(to);
         } catch (IllegalArgumentException e) {
-            throw new uk.nhs.hps.roster.InvalidRequest("Unknown status " + to + ".");
+            throw new uk.nhs.hps.access.InvalidRequest("Unknown status " + to + ".");
         }
         TalentReview r = reviews.findById(reviewId).orElseThrow(() -> new NotFound("No talent review " + reviewId + "."));
         TalentReview saved = actorPersonId == null ? conversation.advance(r, target)

@@ -11,12 +11,12 @@ import uk.nhs.hps.store.Savepoints;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
-import uk.nhs.hps.roster.Access;
-import uk.nhs.hps.roster.Action;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Sponsorship;
-import uk.nhs.hps.roster.SponsorshipRepository;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Sponsorship;
+import uk.nhs.hps.people.SponsorshipRepository;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -241,7 +241,7 @@ class TalentReviews {
     // ---- the programme team
 
     TalentReview advance(long actorId, long reviewId, TalentReview.Status to) {
-        TalentReview review = reviews.findById(reviewId).orElseThrow(() -> new uk.nhs.hps.roster.NotFound("No review " + reviewId + "."));
+        TalentReview review = reviews.findById(reviewId).orElseThrow(() -> new uk.nhs.hps.access.NotFound("No review " + reviewId + "."));
         access.require(actorId, Action.MODERATE_TALENT, review.participantPersonId(), "talent review " + to);
         return advance(review, to);
     }
@@ -252,7 +252,7 @@ class TalentReviews {
         boolean next = (from == TalentReview.Status.AGREED && to == TalentReview.Status.MODERATED)
                 || (from == TalentReview.Status.MODERATED && to == TalentReview.Status.FED_BACK);
         if (!next) {
-            throw new uk.nhs.hps.roster.Conflict("The review is " + from + "; it can't move to " + to + ".");
+            throw new uk.nhs.hps.access.Conflict("The review is " + from + "; it can't move to " + to + ".");
         }
         Instant now = clock.instant();
         TalentReview.Builder b = review.change();

@@ -22,8 +22,8 @@ import uk.nhs.hps.conversation.ActivityLedger;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Router;
 import uk.nhs.hps.conversation.Turn;
-import uk.nhs.hps.roster.RecordingTeamsContact;
-import uk.nhs.hps.roster.TeamsContact;
+import uk.nhs.hps.people.RecordingTeamsContact;
+import uk.nhs.hps.people.TeamsContact;
 
 import java.io.IOException;
 import java.util.List;

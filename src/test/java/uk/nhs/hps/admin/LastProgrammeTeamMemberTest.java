@@ -2,10 +2,10 @@ package uk.nhs.hps.admin;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonStatus;
-import uk.nhs.hps.roster.ProgrammeTeamMember;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.access.ProgrammeTeamMember;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonStatus;
+import uk.nhs.hps.people.Role;
 import uk.nhs.hps.support.TestUsers;
 
 import java.net.http.HttpResponse;

@@ -3,11 +3,11 @@ package uk.nhs.hps.bench;
 import io.micronaut.context.ApplicationContext;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Role;
-import uk.nhs.hps.roster.TeamsIdentity;
-import uk.nhs.hps.roster.TeamsIdentityRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Role;
+import uk.nhs.hps.people.TeamsIdentity;
+import uk.nhs.hps.people.TeamsIdentityRepository;
 import uk.nhs.hps.support.FakeBotConnector;
 import uk.nhs.hps.support.TestDatabases;
 

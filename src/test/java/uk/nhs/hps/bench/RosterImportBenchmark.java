@@ -1,10 +1,10 @@
 package uk.nhs.hps.bench;
 
 import io.micronaut.context.ApplicationContext;
+import uk.nhs.hps.cohort.ManagingCohorts;
 import uk.nhs.hps.roster.ImportMode;
 import uk.nhs.hps.roster.ImportReport;
 import uk.nhs.hps.roster.ImportingRoster;
-import uk.nhs.hps.roster.ManagingCohorts;
 import uk.nhs.hps.support.TestDatabases;
 
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package uk.nhs.hps.delivery;
 
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.Role;
-import uk.nhs.hps.roster.TeamsIdentity;
-import uk.nhs.hps.roster.TeamsIdentityRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Role;
+import uk.nhs.hps.people.TeamsIdentity;
+import uk.nhs.hps.people.TeamsIdentityRepository;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -4,9 +4,9 @@ import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.nhs.hps.conversation.Reply;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonRepository;
-import uk.nhs.hps.roster.TeamsIdentityRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.TeamsIdentityRepository;
 import uk.nhs.hps.support.FakeBotConnector;
 import uk.nhs.hps.support.TestDatabases;
 

@@ -35,7 +35,7 @@ class FaqAdminApiTest extends AdminApiTestBase {
     }
 
     @jakarta.inject.Inject
-    uk.nhs.hps.privacy.AuditLog audit;
+    uk.nhs.hps.audit.AuditLog audit;
 
     @Test
     void editingAShippedEntrysTextIsAuditedKeepsItsTopicsAndIsAnsweredAtOnce() throws IOException {

@@ -7,10 +7,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import uk.nhs.hps.privacy.AuditEvent;
-import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.audit.AuditEvent;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.people.Role;
 import uk.nhs.hps.privacy.DataLinks;
-import uk.nhs.hps.roster.Role;
 import uk.nhs.hps.support.RecordsTestBase;
 import uk.nhs.hps.support.TestClock;
 import uk.nhs.hps.support.TestUsers;
@@ -381,12 +381,12 @@ class ReflectiveLogBotTest extends RecordsTestBase {
 
     @Test
     void pdfPrintsNamesAndSignsAsTypedAndItsTitlePageNamesWhoWhereAndWhen() throws Exception {
-        uk.nhs.hps.roster.Cohort cohort = cohort();
+        uk.nhs.hps.people.Cohort cohort = cohort();
         // Teams ids are ASCII; the names on the roster are not
         TestUsers.User zoe = new TestUsers.User("29:zoe-pdf", "aad-zoe-pdf", "Zoë Łukasz-Brontë", "zoe.pdf@records.nhs.net");
         long zoeId = onRoster(zoe, Role.PARTICIPANT, cohort.id());
-        uk.nhs.hps.roster.Person p = people.findById(zoeId).orElseThrow();
-        people.update(new uk.nhs.hps.roster.Person(p.id(), p.email(), p.displayName(), p.role(), p.status(), p.timeZone(),
+        uk.nhs.hps.people.Person p = people.findById(zoeId).orElseThrow();
+        people.update(new uk.nhs.hps.people.Person(p.id(), p.email(), p.displayName(), p.role(), p.status(), p.timeZone(),
                 p.aadObjectId(), "Ysbyty Gwynedd – Betsi Cadwaladr UHB", p.band(), p.cohortId(), null, null, null, null,
                 p.createdAt(), p.updatedAt()));
         TestUsers.User sian = new TestUsers.User("29:sian-pdf", "aad-sian-pdf", "Siân Ćwikła", "sian.pdf@records.nhs.net");

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.nhs.hps.people.PersonStatus;
+import uk.nhs.hps.people.Role;
 import uk.nhs.hps.privacy.DataLinks;
 import uk.nhs.hps.support.CapturedLogs;
 import uk.nhs.hps.support.RecordsTestBase;

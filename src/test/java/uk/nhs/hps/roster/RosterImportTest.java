@@ -3,7 +3,15 @@ package uk.nhs.hps.roster;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.cohort.ManagingCohorts;
+import uk.nhs.hps.people.CoachAssignment;
+import uk.nhs.hps.people.CoachAssignmentRepository;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.Role;
+import uk.nhs.hps.people.Sponsorship;
+import uk.nhs.hps.people.SponsorshipRepository;
 import uk.nhs.hps.support.BotTestBase;
 
 import java.nio.charset.StandardCharsets;
@@ -18,9 +26,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Roster CSV import: validation, dry run, commit, idempotence and sponsor history. Runs on H2; a subclass on PostgreSQL. */
 @MicronautTest(transactional = false)
-class RosterImportTest extends BotTestBase {
+public class RosterImportTest extends BotTestBase {
 
-    static final String HEADER = "email,name,organisation,band,cohort,sponsor_email,sponsor_name,coach_email,coach_name,time_zone\n";
+    public static final String HEADER = "email,name,organisation,band,cohort,sponsor_email,sponsor_name,coach_email,coach_name,time_zone\n";
 
     @Inject
     ImportingRoster importing;

@@ -7,12 +7,12 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.nhs.hps.admin.AdminApiTestBase;
-import uk.nhs.hps.privacy.AuditLog;
+import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.cohort.ManagingCohorts;
+import uk.nhs.hps.people.Person;
+import uk.nhs.hps.people.PersonStatus;
+import uk.nhs.hps.people.Role;
 import uk.nhs.hps.privacy.ExportingPersonalData;
-import uk.nhs.hps.roster.ManagingCohorts;
-import uk.nhs.hps.roster.Person;
-import uk.nhs.hps.roster.PersonStatus;
-import uk.nhs.hps.roster.Role;
 import uk.nhs.hps.support.TestUsers;
 
 import java.io.IOException;

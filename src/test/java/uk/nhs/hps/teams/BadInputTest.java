@@ -7,7 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.nhs.hps.roster.Role;
+import uk.nhs.hps.people.Role;
 import uk.nhs.hps.support.Activities;
 import uk.nhs.hps.support.FakeBotConnector;
 import uk.nhs.hps.support.RecordsTestBase;

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import uk.nhs.hps.roster.TeamsIdentityRepository;
+import uk.nhs.hps.people.TeamsIdentityRepository;
 import uk.nhs.hps.support.Activities;
 import uk.nhs.hps.support.BotTestBase;
 import uk.nhs.hps.support.CapturedLogs;

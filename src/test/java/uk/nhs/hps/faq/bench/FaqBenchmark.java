@@ -2,12 +2,12 @@ package uk.nhs.hps.faq.bench;
 
 import uk.nhs.hps.faq.EvalSet;
 import uk.nhs.hps.faq.Evaluation;
+import uk.nhs.hps.faq.FaqIndex;
 import uk.nhs.hps.faq.FaqReader;
 import uk.nhs.hps.faq.FusionTuning;
-import uk.nhs.hps.faq.MiniLmEmbedder;
-import uk.nhs.hps.faq.FaqIndex;
 import uk.nhs.hps.faq.KnowledgeBaseFile;
 import uk.nhs.hps.faq.KnowledgeEntry;
+import uk.nhs.hps.faq.MiniLmEmbedder;
 
 import java.io.IOException;
 import java.util.ArrayList;

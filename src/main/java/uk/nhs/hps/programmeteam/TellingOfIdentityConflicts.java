@@ -1,0 +1,35 @@
+package uk.nhs.hps.programmeteam;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.conversation.ProactiveMessenger;
+import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.people.IdentityConflict;
+
+import java.util.List;
+
+/** Tells every current programme-team member that an account was refused a roster person's identity. */
+@Singleton
+class TellingOfIdentityConflicts {
+
+    private final Access access;
+    private final ProactiveMessenger messenger;
+
+    TellingOfIdentityConflicts(Access access, ProactiveMessenger messenger) {
+        this.access = access;
+        this.messenger = messenger;
+    }
+
+    @EventListener
+    void on(IdentityConflict conflict) {
+        String name = conflict.displayName();
+        String text = "**Identity check needed.** A Teams account carried the e-mail of " + name
+                + " (roster id " + conflict.personId() + "), who is already linked to another Microsoft account. I did not"
+                + " link it and treat it as unknown. If " + name + " has a new account, check with"
+                + " them first, then update their record.";
+        for (long member : access.currentProgrammeTeam()) {
+            messenger.sendToPerson(conflict.key() + ":to:" + member, member, List.of(Reply.text(text)));
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package uk.nhs.hps.roster;
-
-/** Thrown by {@link Access#require}; the message is safe to show to the person who asked. */
-public class AccessDenied extends RuntimeException {
-    public AccessDenied(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package uk.nhs.hps.roster;
-
-/** A request that would leave the roster inconsistent; nothing was changed. */
-public class Conflict extends RuntimeException {
-    public Conflict(String message) {
-        super(message);
-    }
-}

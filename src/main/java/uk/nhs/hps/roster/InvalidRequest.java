@@ -1,8 +1,0 @@
-package uk.nhs.hps.roster;
-
-/** A request with a bad value (unknown time zone, end before start, ...); nothing was changed. */
-public class InvalidRequest extends RuntimeException {
-    public InvalidRequest(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package uk.nhs.hps.roster;
-
-/** An id that names nothing (or nothing any more). */
-public class NotFound extends RuntimeException {
-    public NotFound(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package uk.nhs.hps.roster;
-
-/** Where a person is on the scheme. Paused covers maternity, adoption, paternity and sick leave. */
-public enum PersonStatus {
-    ACTIVE,
-    PAUSED,
-    LEFT
-}

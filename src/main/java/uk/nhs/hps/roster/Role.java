@@ -1,9 +1,0 @@
-package uk.nhs.hps.roster;
-
-/** A person's part in the scheme. */
-public enum Role {
-    PARTICIPANT,
-    SPONSOR,
-    COACH,
-    PROGRAMME_TEAM
-}

@@ -1,0 +1,14 @@
+package uk.nhs.hps.people;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import uk.nhs.hps.support.TestDatabases;
+
+import java.util.Map;
+
+@MicronautTest(transactional = false, environments = "dev")
+class RecordingTeamsContactH2Test extends RecordingTeamsContactContract {
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabases.h2();
+    }
+}
