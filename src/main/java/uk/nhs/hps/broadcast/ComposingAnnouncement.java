@@ -3,6 +3,7 @@ package uk.nhs.hps.broadcast;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.access.Access;
 import uk.nhs.hps.access.InvalidRequest;
+import uk.nhs.hps.people.SchemeTimeZone;
 
 import java.net.URI;
 import java.time.Clock;
@@ -16,7 +17,7 @@ public class ComposingAnnouncement {
     public record Draft(Announcement announcement, int recipients, List<String> unknownEmails) {
     }
 
-    static final String DEFAULT_ZONE = "Europe/London";
+    static final String DEFAULT_ZONE = SchemeTimeZone.NAME;
 
     private final AnnouncementRepository announcements;
     private final ResolvingAudience audiences;

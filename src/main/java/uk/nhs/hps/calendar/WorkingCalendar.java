@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.nhs.hps.people.SchemeTimeZone;
 
 /**
  * When a person may be nudged: working days only (Monday to Friday, not a bank holiday) and, on those days,
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  */
 public final class WorkingCalendar {
 
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId DEFAULT_ZONE = SchemeTimeZone.ZONE;
 
     private final Map<LocalDate, String> holidays;
     private final LocalTime dayStarts;

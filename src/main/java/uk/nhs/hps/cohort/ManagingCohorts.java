@@ -16,6 +16,7 @@ import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.people.Cohort;
 import uk.nhs.hps.people.CohortRepository;
 import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.SchemeTimeZone;
 
 /** Creating, changing and removing cohorts. */
 @Singleton
@@ -87,7 +88,7 @@ public class ManagingCohorts {
     }
 
     private static String zone(CohortDetails details) {
-        String zone = details.timeZone() == null || details.timeZone().isBlank() ? "Europe/London" : details.timeZone().trim();
+        String zone = details.timeZone() == null || details.timeZone().isBlank() ? SchemeTimeZone.NAME : details.timeZone().trim();
         try {
             return ZoneId.of(zone).getId();
         } catch (DateTimeException e) {

@@ -7,6 +7,7 @@ import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.PersonStatus;
 import uk.nhs.hps.people.Role;
+import uk.nhs.hps.people.SchemeTimeZone;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -76,7 +77,7 @@ public class BootstrappingProgrammeTeam {
         Instant now = clock.instant();
         String address = email ? key : key + "@entra-object-id.invalid";
         String name = email ? key.substring(0, key.indexOf('@')) : "Programme team member";
-        return new Person(null, address, name, Role.PROGRAMME_TEAM, PersonStatus.ACTIVE, "Europe/London",
+        return new Person(null, address, name, Role.PROGRAMME_TEAM, PersonStatus.ACTIVE, SchemeTimeZone.NAME,
                 email ? null : key, null, null, null, null, null, null, null, now, now);
     }
 }

@@ -6,15 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
-import uk.nhs.hps.store.Savepoints;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.conversation.Reply;
-import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.access.Access;
 import uk.nhs.hps.access.Action;
+import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.SchemeTimeZone;
 import uk.nhs.hps.people.Sponsorship;
 import uk.nhs.hps.people.SponsorshipRepository;
+import uk.nhs.hps.store.Savepoints;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -253,7 +254,7 @@ class ReflectiveLog implements ReflectionLog {
     }
 
     LocalDate today(long personId) {
-        String zone = people.findById(personId).map(p -> p.timeZone()).orElse("Europe/London");
+        String zone = people.findById(personId).map(p -> p.timeZone()).orElse(SchemeTimeZone.NAME);
         return LocalDate.now(clock.withZone(java.time.ZoneId.of(zone)));
     }
 

@@ -7,12 +7,12 @@ import uk.nhs.hps.access.InvalidRequest;
 import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.audit.AuditLog;
 import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.SchemeTimeZone;
 import uk.nhs.hps.people.Sponsorship;
 import uk.nhs.hps.people.SponsorshipRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Giving a participant a new sponsor: the current sponsorship ends and a new one starts, history kept. */
@@ -55,7 +55,7 @@ public class ChangingSponsor {
         if (participantId == sponsorId) {
             throw new InvalidRequest("A person cannot be their own sponsor.");
         }
-        LocalDate start = from != null ? from : LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/London"));
+        LocalDate start = from != null ? from : LocalDate.ofInstant(clock.instant(), SchemeTimeZone.ZONE);
         List<Sponsorship> current = sponsorships.findByParticipantIdOrderByStartsOn(participantId).stream()
                 .filter(Sponsorship::isCurrent).toList();
         for (Sponsorship s : current) {

@@ -11,6 +11,7 @@ import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.PersonStatus;
 import uk.nhs.hps.people.Role;
+import uk.nhs.hps.people.SchemeTimeZone;
 import uk.nhs.hps.people.Sponsorship;
 import uk.nhs.hps.people.SponsorshipRepository;
 
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 public class ImportingRoster {
 
     private static final Pattern EMAIL = Pattern.compile("^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$");
-    private static final ZoneId SCHEME_ZONE = ZoneId.of("Europe/London");
+    private static final ZoneId SCHEME_ZONE = SchemeTimeZone.ZONE;
 
     private final PersonRepository people;
     private final CohortRepository cohorts;

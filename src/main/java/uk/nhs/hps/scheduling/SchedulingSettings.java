@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
+import uk.nhs.hps.people.SchemeTimeZone;
 
 /**
  * The scheduler ({@code scheduling.*}). {@code enabled=false} keeps Quartz from starting (tests call the use
@@ -14,7 +15,7 @@ public record SchedulingSettings(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "HpsCompanion") String schedulerName,
         @Bindable(defaultValue = "2") int threads,
-        @Bindable(defaultValue = "Europe/London") String timeZone,
+        @Bindable(defaultValue = SchemeTimeZone.NAME) String timeZone,
         @Bindable(defaultValue = "0 * * * * ?") String nudgesCron,
         @Bindable(defaultValue = "0 0 7 1 * ?") String digestCron,
         @Bindable(defaultValue = "0 30 2 * * ?") String retentionCron,

@@ -7,22 +7,22 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
-import uk.nhs.hps.store.Savepoints;
 import jakarta.inject.Singleton;
-import uk.nhs.hps.conversation.Reply;
-import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.access.Access;
 import uk.nhs.hps.access.Action;
+import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
+import uk.nhs.hps.people.SchemeTimeZone;
 import uk.nhs.hps.people.Sponsorship;
 import uk.nhs.hps.people.SponsorshipRepository;
+import uk.nhs.hps.store.Savepoints;
 
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +71,11 @@ class TalentReviews {
     }
 
     String currentCycle() {
-        return cycleOf(LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))));
+        return cycleOf(LocalDate.now(clock.withZone(SchemeTimeZone.ZONE)));
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
+        return LocalDate.now(clock.withZone(SchemeTimeZone.ZONE));
     }
 
     Optional<TalentReview> current(long participantId) {
