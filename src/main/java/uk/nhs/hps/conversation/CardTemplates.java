@@ -38,6 +38,14 @@ public class CardTemplates {
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, JsonNode> cache = new ConcurrentHashMap<>();
 
+    /**
+     * The one card for something that went wrong: a bold title, what happened, and (when given) what to do next.
+     * Values are plain text unless they are {@link Markdown}.
+     */
+    public Reply error(Object title, Object message, Object hint) {
+        return Reply.card(render("error", Map.of("title", title, "message", message, "hint", hint == null ? "" : hint)));
+    }
+
     public String render(String template, Map<String, ?> data) {
         JsonNode filled = fill(load(template).deepCopy(), new HashMap<>(data), false);
         try {

@@ -133,7 +133,7 @@ public class DispatchingOutbox {
                             Duration.ofNanos(System.nanoTime() - started));
                 }
             }
-            SendResult result = gateway.send(address.get(), message.payload());
+            SendResult result = gateway.send(address.get(), Payloads.fromJson(message.payload()));
             if (newChat && result instanceof SendResult.Permanent refused) {
                 unreachable.report(message, installer.enabled() ? ReportingUnreachable.Cause.CHAT_REFUSED
                         : ReportingUnreachable.Cause.NOT_INSTALLED, refused.reason());

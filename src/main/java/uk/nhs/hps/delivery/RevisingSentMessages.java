@@ -32,7 +32,7 @@ public class RevisingSentMessages {
     /** Replaces each delivered message with what {@code revised} gives for its recipient (person id). */
     public Result update(String campaign, Function<Long, Reply> revised) {
         return forEachDelivered(campaign, (message, address) ->
-                gateway.update(address, message.activityId(), Payloads.toJson(revised.apply(message.personId()))));
+                gateway.update(address, message.activityId(), revised.apply(message.personId())));
     }
 
     /** Deletes each delivered message from its chat. */

@@ -75,13 +75,12 @@ class FaqCards {
     }
 
     Reply error(String title, String message) {
-        return Reply.card(templates.render("faq-error", Map.of("title", title, "message", message,
-                "hint", Markdown.of("Type your question again, or **help** to see what I can do."))));
+        return templates.error(title, message, Markdown.of("Type your question again, or **help** to see what I can do."));
     }
 
     /** An error on a programme-team card (a ticket): no hint meant for someone asking a question. */
     Reply teamError(String title, String message) {
-        return Reply.card(templates.render("faq-error", Map.of("title", title, "message", message, "hint", "")));
+        return templates.error(title, message, null);
     }
 
     private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(

@@ -81,7 +81,8 @@ class MeetingCards {
 
     Reply error(String title, String message) {
         // problems are the bot's own wording (they name commands in bold)
-        return Reply.card(templates.render("meeting-error", Map.of("title", title, "message", Markdown.of(message))));
+        return templates.error(title, Markdown.of(message),
+                Markdown.of("Nothing was recorded. Type **meeting** to try again, or **help** to see what I can do."));
     }
 
     static String monthName(YearMonth month) {

@@ -14,9 +14,9 @@ import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import com.microsoft.bot.schema.teams.TenantInfo;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Address;
 import uk.nhs.hps.delivery.ConnectorGateway;
-import uk.nhs.hps.delivery.Payloads;
 import uk.nhs.hps.delivery.SendResult;
 
 import java.io.IOException;
@@ -48,8 +48,8 @@ class TeamsConnectorGateway implements ConnectorGateway {
     }
 
     @Override
-    public SendResult send(Address address, String payloadJson) {
-        Activity activity = TeamsBot.toActivity(Payloads.fromJson(payloadJson));
+    public SendResult send(Address address, Reply reply) {
+        Activity activity = TeamsBot.toActivity(reply);
         if (address.conversationId() != null) {
             return call(() -> {
                 ResourceResponse sent = client(address).getConversations()
@@ -75,8 +75,8 @@ class TeamsConnectorGateway implements ConnectorGateway {
     }
 
     @Override
-    public SendResult update(Address address, String activityId, String payloadJson) {
-        Activity activity = TeamsBot.toActivity(Payloads.fromJson(payloadJson));
+    public SendResult update(Address address, String activityId, Reply reply) {
+        Activity activity = TeamsBot.toActivity(reply);
         activity.setId(activityId);
         activity.setConversation(new ConversationAccount(address.conversationId()));
         return call(() -> {

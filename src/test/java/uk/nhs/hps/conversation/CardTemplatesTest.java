@@ -19,14 +19,14 @@ class CardTemplatesTest {
 
     @Test
     void aValueInATextBlockIsPlainTextByDefault() throws Exception {
-        JsonNode card = JSON.readTree(templates.render("faq-error", Map.of("title", LINK, "message", "**bold**")));
+        JsonNode card = JSON.readTree(templates.render("error", Map.of("title", LINK, "message", "**bold**")));
 
         assertThat(card.toString()).doesNotContain("[Sign in]", "https://", "**bold**").contains("(Sign in)", "∗∗bold∗∗");
     }
 
     @Test
     void aMarkdownValueKeepsItsFormatting() throws Exception {
-        JsonNode card = JSON.readTree(templates.render("faq-error", Map.of("title", "t", "message", Markdown.of("Type **help**"))));
+        JsonNode card = JSON.readTree(templates.render("error", Map.of("title", "t", "message", Markdown.of("Type **help**"))));
 
         assertThat(card.toString()).contains("Type **help**");
     }
