@@ -138,14 +138,15 @@ class AnnounceCommand implements CommandHandler {
         }
         SendingAnnouncement.Scheduled scheduled = sending.send(id, author, at, null);
         String who = scheduled.recipients() + (scheduled.recipients() == 1 ? " person" : " people");
-        return List.of(Reply.text(at == null
-                ? "Announcement #" + id + " is on its way to " + who + "."
-                : "Announcement #" + id + " is scheduled for " + scheduled.when() + ", to " + who + "."));
+        // the confirmation card is replaced by this, so Send cannot be pressed twice
+        return List.of(at == null
+                ? templates.outcome("Sent", "Announcement #" + id + " is on its way to " + who + ".")
+                : templates.outcome("Scheduled", "Announcement #" + id + " is scheduled for " + scheduled.when() + ", to " + who + "."));
     }
 
     private List<Reply> discard(Turn turn, long author) {
         revising.cancel(announcementId(turn), author);
-        return List.of(Reply.text("Discarded. Nothing was sent."));
+        return List.of(templates.outcome("Discarded", "Discarded. Nothing was sent."));
     }
 
     /** The latest announcements' delivery, as the admin API's status reports it. */

@@ -46,6 +46,14 @@ public class CardTemplates {
         return Reply.card(render("error", Map.of("title", title, "message", message, "hint", hint == null ? "" : hint)));
     }
 
+    /**
+     * What a submitted form is replaced with (Action.Execute answers with it): the form cannot be sent twice and
+     * nobody wonders whether it was.
+     */
+    public Reply outcome(Object title, Object message) {
+        return Reply.card(render("outcome", Map.of("title", title, "message", message)));
+    }
+
     public String render(String template, Map<String, ?> data) {
         JsonNode filled = fill(load(template).deepCopy(), new HashMap<>(data), false);
         try {

@@ -99,8 +99,8 @@ class BroadcastTest extends AdminApiTestBase {
         assertThat(confirm.toString()).contains("It goes to **3** people");
 
         connector.reset();
-        send(Activities.cardSubmit(action(confirm, "Send")).from(TestUsers.PAT));
-        assertThat(connector.messages().get(0).text()).contains("is on its way to 3 people");
+        HttpResponse<String> sent = send(Activities.execute("announce.send", action(confirm, "Send")).from(TestUsers.PAT));
+        assertThat(readTree(sent.body()).path("value").toString()).contains("is on its way to 3 people");
         deliverOutbox();
 
         for (Person member : members) {
@@ -340,5 +340,36 @@ class BroadcastTest extends AdminApiTestBase {
             }
         }
         throw new AssertionError("No action " + title + " on " + card);
+    }
+
+    @Test
+    void sendingReplacesTheConfirmationCardWithItsOutcomeSoItCannotBePressedAgain() {
+        send(Activities.cardSubmit(compose("Workshop moved", "The March workshop moves to Leeds.")).from(TestUsers.PAT));
+        JsonNode confirm = lastCard();
+        assertThat(confirm.toString()).contains("\"verb\":\"announce.send\"");
+
+        HttpResponse<String> sent = send(Activities.execute("announce.send", action(confirm, "Send")).from(TestUsers.PAT));
+
+        JsonNode shown = readTree(sent.body()).path("value");
+        assertThat(shown.path("body").get(0).path("text").asText()).isEqualTo("Sent");
+        assertThat(shown.path("actions").size()).isZero();
+    }
+
+    @Test
+    void discardingReplacesTheConfirmationCardWithItsOutcome() {
+        send(Activities.cardSubmit(compose("Workshop moved", "The March workshop moves to Leeds.")).from(TestUsers.PAT));
+        JsonNode confirm = lastCard();
+
+        HttpResponse<String> discarded = send(Activities.execute("announce.discard", action(confirm, "Discard")).from(TestUsers.PAT));
+
+        assertThat(readTree(discarded.body()).path("value").toString()).contains("Discarded. Nothing was sent.");
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }
