@@ -7,7 +7,6 @@ import uk.nhs.hps.access.AccessDenied;
 import uk.nhs.hps.access.Action;
 import uk.nhs.hps.calendar.BankHolidays;
 import uk.nhs.hps.calendar.WorkingCalendar;
-import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.people.Person;
@@ -31,7 +30,7 @@ import java.util.function.Supplier;
  * dates within the month), in that order; a failed check is a {@link Refused} outcome and records nothing. Last
  * month is accepted only while its snooze ran past its end (its reminder comes this month): then the sponsor can
  * still record that they met in it, or not. A meeting recorded by one side closes the month for both, and the
- * other side is told through the outbox.
+ * other side is told through the outbox (in {@link MeetingCards}' words).
  */
 @Singleton
 class RecordingMeetings {
@@ -182,16 +181,18 @@ class RecordingMeetings {
     private final Access access;
     private final Outbox outbox;
     private final BankHolidays holidays;
+    private final MeetingCards cards;
     private final Clock clock;
 
     RecordingMeetings(SponsorshipRepository sponsorships, PersonRepository people, MeetingMonthRepository months,
-                      Access access, Outbox outbox, BankHolidays holidays, Clock clock) {
+                      Access access, Outbox outbox, BankHolidays holidays, MeetingCards cards, Clock clock) {
         this.sponsorships = sponsorships;
         this.people = people;
         this.months = months;
         this.access = access;
         this.outbox = outbox;
         this.holidays = holidays;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -246,8 +247,7 @@ class RecordingMeetings {
             }
             MeetingMonth cycle = open(t);
             save(cycle.skipped(reason, t.actor().id(), clock.instant()));
-            tellOtherSide(t, "skipped", nameOf(t.actor()) + " recorded that there is no sponsor meeting in "
-                    + MeetingCards.monthName(t.month()) + ".");
+            tellOtherSide(t, "skipped", cards.skippedNotice(t.actor(), t.month()));
             return new Skipped(t.month());
         });
     }
@@ -304,8 +304,7 @@ class RecordingMeetings {
         }
         Instant now = clock.instant();
         save(cycle.met(on, note, t.actor().id(), now));
-        tellOtherSide(t, "met", nameOf(t.actor()) + " recorded your " + MeetingCards.monthName(t.month())
-                + " sponsor meeting (" + MeetingCards.DAY.format(on) + "). Nothing more to do this month.");
+        tellOtherSide(t, "met", cards.metNotice(t.actor(), t.month(), on));
         return new Met(on, t.month());
     }
 
@@ -338,14 +337,9 @@ class RecordingMeetings {
         }
     }
 
-    private void tellOtherSide(Target t, String what, String text) {
+    private void tellOtherSide(Target t, String what, Reply notice) {
         outbox.enqueue(Outbox.Request.toPerson("meeting-recorded:" + t.sponsorship().id() + ":" + t.month() + ":" + what,
-                t.otherSide(), Reply.text(text)).inCampaign("nudge:meeting-recorded:" + t.month()));
-    }
-
-    /** The actor's name for the other side's message: inert text, not Markdown. */
-    static String nameOf(Person p) {
-        return PlainText.inline(p.displayName());
+                t.otherSide(), notice).inCampaign("nudge:meeting-recorded:" + t.month()));
     }
 
     private static LocalDate date(DateEntry entered, Field field) {
