@@ -9,8 +9,11 @@ import java.time.Clock;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The one way out: features enqueue proactive messages here and the dispatcher delivers them. */
 @Singleton
@@ -112,6 +115,11 @@ public class Outbox {
 
     public List<OutboundMessage> campaign(String campaign) {
         return outbox.findByCampaign(campaign);
+    }
+
+    /** The keys ever enqueued in these campaigns, whatever became of them: a key here is never enqueued again. */
+    public Set<String> queuedKeys(Collection<String> campaigns) {
+        return new HashSet<>(outbox.findIdempotencyKeyByCampaignIn(campaigns));
     }
 
     /** Messages not yet finished one way or the other (waiting, claimed or being sent). */

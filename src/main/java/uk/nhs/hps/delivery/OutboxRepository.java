@@ -66,4 +66,6 @@ interface OutboxRepository extends CrudRepository<OutboundMessage, Long> {
     long countByStatusIn(java.util.Collection<OutboundStatus> statuses);
 
     List<OutboundMessage> findByCampaign(String campaign);
+
+    List<String> findIdempotencyKeyByCampaignIn(java.util.Collection<String> campaigns);
 }

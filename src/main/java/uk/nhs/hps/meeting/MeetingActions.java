@@ -7,20 +7,21 @@ import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
+import uk.nhs.hps.meeting.RecordingMeetings.About;
+import uk.nhs.hps.meeting.RecordingMeetings.DateEntry;
+import uk.nhs.hps.meeting.RecordingMeetings.Outcome;
+import uk.nhs.hps.meeting.RecordingMeetings.Refused;
 import uk.nhs.hps.people.Person;
-import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.Role;
-import uk.nhs.hps.people.Sponsorship;
-import uk.nhs.hps.people.SponsorshipRepository;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * The meeting buttons (met, booked, snooze, not this month) and the commands {@code meeting} (the card to
  * record this month's meeting), {@code meetings} (history and this month's status) and
- * {@code met my sponsor [today|yesterday|2026-12-03]}.
+ * {@code met my sponsor [today|yesterday|2026-12-03]}. Reads the turn into a command for
+ * {@link RecordingMeetings} or a view from {@link ShowingMeetings}, and words what comes back.
  */
 @Singleton
 class MeetingActions implements CommandHandler {
@@ -38,21 +40,18 @@ class MeetingActions implements CommandHandler {
     static final String SNOOZE = "meeting.snooze";
     static final String SKIP = "meeting.skip";
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
+    private static final String BAD_BUTTON = "Sorry, that button didn't work";
+    private static final String CHECK_DATE = "Please check the date";
 
     private final RecordingMeetings recording;
+    private final ShowingMeetings showing;
     private final MeetingCards cards;
-    private final SponsorshipRepository sponsorships;
-    private final PersonRepository people;
-    private final MeetingMonthRepository months;
     private final Clock clock;
 
-    MeetingActions(RecordingMeetings recording, MeetingCards cards, SponsorshipRepository sponsorships,
-                   PersonRepository people, MeetingMonthRepository months, Clock clock) {
+    MeetingActions(RecordingMeetings recording, ShowingMeetings showing, MeetingCards cards, Clock clock) {
         this.recording = recording;
+        this.showing = showing;
         this.cards = cards;
-        this.sponsorships = sponsorships;
-        this.people = people;
-        this.months = months;
         this.clock = clock;
     }
 
@@ -83,112 +82,153 @@ class MeetingActions implements CommandHandler {
                     + " please contact the programme team."));
         }
         Person actor = turn.person().get();
-        try {
-            if (turn.kind() == Turn.Kind.CARD_ACTION) {
-                return List.of(Reply.text(button(actor, turn.action().orElse(""), turn.cardData())));
-            }
-            String text = turn.text().toLowerCase(Locale.ROOT).trim();
-            if (text.startsWith("met my sponsor")) {
-                return List.of(Reply.text(metMySponsor(actor, text)));
-            }
-            if (text.startsWith("meetings")) {
-                return List.of(Reply.text(history(actor)));
-            }
-            return List.of(thisMonthCard(actor));
-        } catch (MeetingProblem problem) {
-            return List.of(cards.error(problem.title(), problem.getMessage()));
+        if (turn.kind() == Turn.Kind.CARD_ACTION) {
+            return List.of(reply(button(actor, turn)));
         }
+        String text = turn.text().toLowerCase(Locale.ROOT).trim();
+        if (text.startsWith("met my sponsor")) {
+            return List.of(reply(recording.metMySponsor(new RecordingMeetings.RecordMeetingWithMySponsor(actor.id(), spokenDate(actor, text)))));
+        }
+        if (text.startsWith("meetings")) {
+            return List.of(Reply.text(history(actor)));
+        }
+        return List.of(thisMonthCard(actor));
     }
 
-    private String button(Person actor, String action, Map<String, Object> data) {
-        Object id = data.get("sponsorshipId");
-        RecordingMeetings.Target target = recording.target(actor.id(), id, data.get("month"));
-        return switch (action) {
-            case MET -> recording.met(target, input(data, "metOn", id), input(data, "note", id));
-            case BOOKED -> recording.booked(target, input(data, "bookedFor", id));
-            case SNOOZE -> recording.snooze(target);
-            default -> recording.skip(target, input(data, "reason", id));
+    private Outcome button(Person actor, Turn turn) {
+        Optional<Long> id = turn.cardId("sponsorshipId");
+        Optional<String> monthText = turn.cardText("month");
+        YearMonth month = null;
+        if (monthText.isPresent()) {
+            try {
+                month = YearMonth.parse(monthText.get());
+            } catch (DateTimeParseException e) {
+                // a card always names its month as 2026-12: anything else is not one of ours
+                return Refused.of(RecordingMeetings.Problem.UNKNOWN_MEETING);
+            }
+        }
+        About about = new About(actor.id(), id.orElse(null), month);
+        return switch (turn.action().orElse("")) {
+            case MET -> recording.met(new RecordingMeetings.RecordMeeting(about,
+                    DateEntry.of(input(turn, "metOn", id)), input(turn, "note", id).orElse(null)));
+            case BOOKED -> recording.book(new RecordingMeetings.BookMeeting(about, DateEntry.of(input(turn, "bookedFor", id))));
+            case SNOOZE -> recording.snooze(new RecordingMeetings.SnoozeMeeting(about));
+            default -> recording.skip(new RecordingMeetings.SkipMonth(about, input(turn, "reason", id).orElse(null)));
         };
     }
 
     /** Inputs are named per participant on combined cards ({@code metOn-42}); a plain name is accepted too. */
-    private static Object input(Map<String, Object> data, String name, Object sponsorshipId) {
-        Object specific = data.get(name + "-" + sponsorshipId);
-        return specific != null ? specific : data.get(name);
+    private static Optional<String> input(Turn turn, String name, Optional<Long> sponsorshipId) {
+        String specific = name + "-" + sponsorshipId.map(String::valueOf).orElse("");
+        return turn.cardData().get(specific) != null ? turn.cardText(specific) : turn.cardText(name);
     }
 
-    private String metMySponsor(Person actor, String text) {
-        List<Sponsorship> mine = sponsorships.findByParticipantIdOrderByStartsOn(actor.id()).stream()
-                .filter(Sponsorship::isCurrent).toList();
-        if (mine.isEmpty()) {
-            return "You don't have a sponsor on the roster yet, so there's no meeting to record. The programme team can add one.";
-        }
+    /** "met my sponsor" means today, unless the person says yesterday or gives a date. */
+    private DateEntry spokenDate(Person actor, String text) {
         LocalDate today = clock.instant().atZone(WorkingCalendar.zone(actor.timeZone())).toLocalDate();
-        Object date = today;
         Matcher iso = ISO_DATE.matcher(text);
         if (iso.find()) {
-            date = iso.group(1);
-        } else if (text.contains("yesterday")) {
-            date = today.minusDays(1);
+            return DateEntry.of(Optional.of(iso.group(1)));
         }
-        RecordingMeetings.Target target = recording.target(actor.id(), mine.get(mine.size() - 1).id(), null);
-        return recording.met(target, date, null);
+        return new RecordingMeetings.On(text.contains("yesterday") ? today.minusDays(1) : today);
+    }
+
+    private Reply reply(Outcome outcome) {
+        if (outcome instanceof RecordingMeetings.Met m) {
+            return Reply.text("Thanks, recorded: you met on " + MeetingCards.DAY.format(m.on()) + ". That's "
+                    + MeetingCards.monthName(m.month()) + " done for both of you.");
+        }
+        if (outcome instanceof RecordingMeetings.AlreadyMet m) {
+            return Reply.text("Already recorded: you met on " + MeetingCards.DAY.format(m.on()) + ".");
+        }
+        if (outcome instanceof RecordingMeetings.Booked b) {
+            return Reply.text("Great, booked for " + MeetingCards.DAY.format(b.on()) + ". I'll check in the day after.");
+        }
+        if (outcome instanceof RecordingMeetings.Snoozed s) {
+            String reply = "Snoozed. I'll remind you again on " + MeetingCards.DAY.format(s.until()) + ".";
+            if (!YearMonth.from(s.until()).equals(s.month())) {
+                reply += " " + MeetingCards.monthName(s.month()) + " stays open until then, so you can still record a meeting"
+                        + " in it, or that there wasn't one.";
+            }
+            return Reply.text(reply);
+        }
+        if (outcome instanceof RecordingMeetings.Skipped s) {
+            return Reply.text("Recorded: no meeting in " + MeetingCards.monthName(s.month()) + ". I won't remind you again this month.");
+        }
+        if (outcome instanceof RecordingMeetings.NoCurrentSponsor) {
+            return Reply.text("You don't have a sponsor on the roster yet, so there's no meeting to record. The programme team can add one.");
+        }
+        return refusal((Refused) outcome);
+    }
+
+    /** Nothing was recorded: an error card naming the problem. */
+    private Reply refusal(Refused r) {
+        String month = r.month() == null ? "" : MeetingCards.monthName(r.month());
+        String field = r.field() == null ? "" : switch (r.field()) {
+            case MET_ON -> "Date we met";
+            case BOOKED_FOR -> "Booked for";
+            case NOTE -> "Note";
+            case REASON -> "Reason";
+        };
+        return switch (r.problem()) {
+            case UNKNOWN_MEETING -> cards.error(BAD_BUTTON, "I couldn't tell which meeting that was about.");
+            case NOT_ON_ROSTER -> cards.error(BAD_BUTTON, "You're not on the roster.");
+            case NOT_YOURS -> cards.error("Sorry, that isn't yours to record",
+                    "That meeting is not between you and your current sponsor or participant.");
+            case OTHER_MONTH -> cards.error("That card is for another month",
+                    "It's now " + month + ". Type **meeting** to record this month's meeting.");
+            case DATE_MISSING -> cards.error(CHECK_DATE, "“" + field + "” is missing: pick a date.");
+            case NOT_A_DATE -> cards.error(CHECK_DATE, "“" + field + "” must be a date, like 2026-12-03.");
+            case MET_OUTSIDE_MONTH -> cards.error(CHECK_DATE, "“Date we met” must be in " + month + " and not later than today.");
+            case BOOKED_OUTSIDE_MONTH -> cards.error(CHECK_DATE, "“Booked for” must be between today and the end of " + month + ".");
+            case TOO_LONG -> cards.error("That's too long", "“" + field + "” can be at most "
+                    + (r.field() == RecordingMeetings.Field.NOTE ? RecordingMeetings.MAX_NOTE : RecordingMeetings.MAX_REASON)
+                    + " characters.");
+            case ONLY_SPONSOR_SNOOZES -> cards.error("Only the sponsor can snooze this", "Snoozing the monthly reminder is for"
+                    + " the sponsor. You can record the meeting with **met my sponsor today**.");
+            case MONTH_ENDED -> cards.error(month + " has ended",
+                    "You can still record that you met in " + month + ", or that there was no meeting.");
+            case REASON_MISSING -> cards.error("Please give a reason",
+                    "“Reason” can't be empty: a few words is enough, such as annual leave.");
+            case ALREADY_RECORDED -> cards.error("This month is already recorded", month + " is already recorded as "
+                    + r.recordedAs().name().toLowerCase(Locale.ROOT) + ". Type **meetings** to see it.");
+        };
     }
 
     private Reply thisMonthCard(Person actor) {
-        ZoneId zone = WorkingCalendar.zone(actor.timeZone());
-        LocalDate today = clock.instant().atZone(zone).toLocalDate();
-        YearMonth month = YearMonth.from(today);
+        ShowingMeetings.ThisMonth view = showing.thisMonth(actor);
         List<MeetingCards.Pair> pairs = new ArrayList<>();
-        for (Sponsorship s : sponsorships.findByParticipantIdOrderByStartsOn(actor.id())) {
-            if (s.isCurrent()) {
-                pairs.add(new MeetingCards.Pair(s.id(), "With your sponsor " + name(s.sponsorId()),
-                        status(s.id(), month, actor.id()), today, false, false));
-            }
-        }
-        for (Sponsorship s : sponsorships.findBySponsorIdAndEndsOnIsNull(actor.id())) {
-            pairs.add(new MeetingCards.Pair(s.id(), name(s.participantId()), status(s.id(), month, actor.id()), today, true, false));
+        for (ShowingMeetings.Current c : view.pairings()) {
+            String name = c.viewerIsSponsor() ? name(c.otherName()) : "With your sponsor " + name(c.otherName());
+            pairs.add(new MeetingCards.Pair(c.sponsorshipId(), name, status(c.thisMonth(), actor.id()), view.today(),
+                    c.viewerIsSponsor(), false));
         }
         if (pairs.isEmpty()) {
             return Reply.text("You have no current sponsor or participant on the roster, so there's no meeting to record.");
         }
-        return cards.card("This month's sponsor meeting", "Record " + MeetingCards.monthName(month) + "'s meeting:", month, pairs);
+        return cards.card("This month's sponsor meeting", "Record " + MeetingCards.monthName(view.month()) + "'s meeting:",
+                view.month(), pairs);
     }
 
     private String history(Person actor) {
-        ZoneId zone = WorkingCalendar.zone(actor.timeZone());
-        YearMonth month = YearMonth.from(clock.instant().atZone(zone));
-        StringBuilder out = new StringBuilder("**Sponsor meetings**\n\n**This month (" + MeetingCards.monthName(month) + ")**\n\n");
-        boolean any = false;
-        for (Sponsorship s : sponsorships.findByParticipantIdOrderByStartsOn(actor.id())) {
-            if (s.isCurrent()) {
-                out.append("- with ").append(name(s.sponsorId())).append(": ").append(status(s.id(), month, actor.id())).append('\n');
-                any = true;
-            }
+        ShowingMeetings.History view = showing.history(actor);
+        StringBuilder out = new StringBuilder("**Sponsor meetings**\n\n**This month (" + MeetingCards.monthName(view.month()) + ")**\n\n");
+        for (ShowingMeetings.Current c : view.pairings()) {
+            out.append("- with ").append(name(c.otherName())).append(": ").append(status(c.thisMonth(), actor.id())).append('\n');
         }
-        for (Sponsorship s : sponsorships.findBySponsorIdAndEndsOnIsNull(actor.id())) {
-            out.append("- with ").append(name(s.participantId())).append(": ").append(status(s.id(), month, actor.id())).append('\n');
-            any = true;
-        }
-        if (!any) {
+        if (view.pairings().isEmpty()) {
             out.append("- no current sponsor or participant\n");
         }
-        List<MeetingMonth> earlier = new ArrayList<>(months.findByParticipantIdOrderByMonthStartDesc(actor.id()));
-        earlier.addAll(months.findBySponsorIdOrderByMonthStartDesc(actor.id()));
-        earlier.removeIf(m -> !m.monthStart().isBefore(month.atDay(1)));
-        earlier.sort((a, b) -> b.monthStart().compareTo(a.monthStart()));
-        if (!earlier.isEmpty()) {
+        if (!view.earlier().isEmpty()) {
             out.append("\n**Earlier**\n\n");
-            earlier.stream().limit(24).forEach(m -> out.append("- ").append(MeetingCards.monthName(YearMonth.from(m.monthStart())))
-                    .append(" with ").append(name(m.participantId().equals(actor.id()) ? m.sponsorId() : m.participantId()))
-                    .append(": ").append(describe(m, actor.id())).append('\n'));
+            view.earlier().forEach(e -> out.append("- ").append(MeetingCards.monthName(YearMonth.from(e.month().monthStart())))
+                    .append(" with ").append(name(e.otherName())).append(": ").append(describe(e.month(), actor.id())).append('\n'));
         }
         return out.toString();
     }
 
-    private String status(long sponsorshipId, YearMonth month, long viewer) {
-        return months.findBySponsorshipIdAndMonthStart(sponsorshipId, month.atDay(1))
-                .map(m -> describe(m, viewer)).orElse("not recorded yet");
+    private static String status(MeetingMonth recorded, long viewer) {
+        return recorded == null ? "not recorded yet" : describe(recorded, viewer);
     }
 
     /** A month in words; a private note is shown only to the person who wrote it. */
@@ -207,7 +247,7 @@ class MeetingActions implements CommandHandler {
     }
 
     /** Another person's name as inert text: it goes into this reply's Markdown. */
-    private String name(long personId) {
-        return people.findById(personId).map(p -> PlainText.inline(p.displayName())).orElse("someone");
+    private static String name(String displayName) {
+        return displayName == null ? "someone" : PlainText.inline(displayName);
     }
 }

@@ -3,7 +3,9 @@ package uk.nhs.hps.meeting;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.conversation.CardTemplates;
 import uk.nhs.hps.conversation.Markdown;
+import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.people.Person;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The meeting cards: the (combined) nudge with its four buttons per participant, and the error card. */
+/**
+ * The meeting cards: the (combined) nudge with its four buttons per participant and the error card, and the notices
+ * that tell the other side what was recorded.
+ */
 @Singleton
 class MeetingCards {
 
@@ -83,6 +88,22 @@ class MeetingCards {
         // problems are the bot's own wording (they name commands in bold)
         return templates.error(title, Markdown.of(message),
                 Markdown.of("Nothing was recorded. Type **meeting** to try again, or **help** to see what I can do."));
+    }
+
+    /** To the other side when one side records that they met. */
+    Reply metNotice(Person by, YearMonth month, LocalDate on) {
+        return Reply.text(nameOf(by) + " recorded your " + monthName(month) + " sponsor meeting (" + DAY.format(on)
+                + "). Nothing more to do this month.");
+    }
+
+    /** To the other side when one side records that there is no meeting this month. */
+    Reply skippedNotice(Person by, YearMonth month) {
+        return Reply.text(nameOf(by) + " recorded that there is no sponsor meeting in " + monthName(month) + ".");
+    }
+
+    /** The actor's name for the other side's message: inert text, not Markdown. */
+    private static String nameOf(Person p) {
+        return PlainText.inline(p.displayName());
     }
 
     static String monthName(YearMonth month) {

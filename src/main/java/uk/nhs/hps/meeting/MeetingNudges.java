@@ -20,7 +20,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.Set;
 
 /**
  * Works out, set-based, which sponsor-meeting nudges are due now: one query for the current sponsorships
- * of active people, one for the recent meeting cycles, one for the nudges already queued, then the rules in
+ * of active people, one for the recent meeting cycles, one to the outbox for the nudges already queued, then the rules in
  * memory. A sponsor's due nudges of the same kind become one combined card listing their participants.
  * A bad row is reported in the result and skipped; it never stops the others.
  */
@@ -52,11 +51,13 @@ public class MeetingNudges {
     private final TransactionOperations<Connection> transactions;
     private final NudgeSettings settings;
     private final MeetingCards cards;
+    private final Outbox outbox;
 
-    MeetingNudges(TransactionOperations<Connection> transactions, NudgeSettings settings, MeetingCards cards) {
+    MeetingNudges(TransactionOperations<Connection> transactions, NudgeSettings settings, MeetingCards cards, Outbox outbox) {
         this.transactions = transactions;
         this.settings = settings;
         this.cards = cards;
+        this.outbox = outbox;
     }
 
     static String campaign(YearMonth month) {
@@ -73,7 +74,7 @@ public class MeetingNudges {
         YearMonth utcMonth = YearMonth.from(now.atZone(ZoneOffset.UTC));
         List<PairRow> pairs = currentPairs(c);
         Map<Long, Map<LocalDate, MeetingRules.Cycle>> cycles = cycles(c, utcMonth.minusMonths(2).atDay(1));
-        Set<String> queued = queuedKeys(c, List.of(campaign(utcMonth.minusMonths(1)), campaign(utcMonth),
+        Set<String> queued = outbox.queuedKeys(List.of(campaign(utcMonth.minusMonths(1)), campaign(utcMonth),
                 campaign(utcMonth.plusMonths(1))));
         Map<String, Group> groups = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
@@ -161,21 +162,5 @@ public class MeetingNudges {
             }
         }
         return cycles;
-    }
-
-    private static Set<String> queuedKeys(Connection c, List<String> campaigns) throws SQLException {
-        Set<String> keys = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT idempotency_key FROM outbound_message WHERE campaign IN (?, ?, ?)")) {
-            for (int i = 0; i < 3; i++) {
-                s.setString(i + 1, campaigns.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
-                }
-            }
-        }
-        return keys;
     }
 }

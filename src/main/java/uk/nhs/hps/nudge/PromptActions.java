@@ -1,7 +1,6 @@
 package uk.nhs.hps.nudge;
 
 import jakarta.inject.Singleton;
-import uk.nhs.hps.calendar.WorkingCalendar;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.Reply;
@@ -10,22 +9,21 @@ import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.Role;
 import uk.nhs.hps.reflection.ReflectionLog;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The reflective prompt's buttons (write an entry, snooze 1 day / 1 week, pause until a date) and the
  * {@code prompts} command: {@code prompts} (settings), {@code prompts thursday 16:00}, {@code prompts resume}.
- * A participant only ever changes their own prompts.
+ * A participant only ever changes their own prompts. Parses the turn, lets {@link ChangingPrompts} decide, and
+ * words the outcome.
  */
 @Singleton
 class PromptActions implements CommandHandler {
@@ -34,14 +32,12 @@ class PromptActions implements CommandHandler {
     static final String SNOOZE = "prompt.snooze";
     static final String PAUSE = "prompt.pause";
 
-    private final PromptStateRepository states;
+    private final ChangingPrompts prompts;
     private final ReflectionLog log;
-    private final Clock clock;
 
-    PromptActions(PromptStateRepository states, ReflectionLog log, Clock clock) {
-        this.states = states;
+    PromptActions(ChangingPrompts prompts, ReflectionLog log) {
+        this.prompts = prompts;
         this.log = log;
-        this.clock = clock;
     }
 
     @Override
@@ -66,52 +62,39 @@ class PromptActions implements CommandHandler {
         if (p == null) {
             return List.of(Reply.text("Reflective prompts are for participants on the scheme."));
         }
-        Instant now = clock.instant();
-        PromptState state = states.findById(p.id()).orElse(PromptState.defaults(p.id(), now));
         if (turn.kind() == Turn.Kind.CARD_ACTION) {
             return switch (turn.action().orElse("")) {
                 case WRITE -> List.of(log.newEntryCard(p.id()));
-                case SNOOZE -> snooze(state, String.valueOf(turn.cardData().get("days")), now);
-                default -> pause(p, state, turn.cardData().get("until"), now);
+                case SNOOZE -> List.of(Reply.text(reply(prompts.snooze(
+                        new ChangingPrompts.SnoozePrompt(p.id(), turn.cardId("days").orElse(0L))))));
+                default -> List.of(Reply.text(pause(p, turn)));
             };
         }
         String[] words = turn.text().toLowerCase(Locale.ROOT).trim().split("\\s+");
         if (words.length == 2 && words[1].equals("resume")) {
-            save(state.pausedUntil(null, now));
-            return List.of(Reply.text("Prompts resumed. " + describe(state)));
+            return List.of(Reply.text(reply(prompts.resume(p.id()))));
         }
         if (words.length == 3) {
-            return List.of(Reply.text(reschedule(state, words[1], words[2], now)));
+            return List.of(Reply.text(move(p, words[1], words[2])));
         }
-        String paused = state.pausedUntil() == null ? "" : " Paused until " + state.pausedUntil() + ".";
-        return List.of(Reply.text(describe(state) + paused
+        ChangingPrompts.Schedule now = prompts.current(p.id());
+        String paused = now.pausedUntil() == null ? "" : " Paused until " + now.pausedUntil() + ".";
+        return List.of(Reply.text(describe(now) + paused
                 + " To change it, type for example **prompts thursday 16:00**; **prompts resume** ends a pause."));
     }
 
-    private List<Reply> snooze(PromptState state, String days, Instant now) {
-        if (!days.equals("1") && !days.equals("7")) {
-            return List.of(Reply.text("Sorry, that button didn't work: a snooze is for 1 day or 1 week."));
-        }
-        save(state.snoozedUntil(now.plus(Duration.ofDays(Long.parseLong(days))), now));
-        return List.of(Reply.text(days.equals("1") ? "Snoozed: I'll remind you tomorrow." : "Snoozed: I'll remind you in a week."));
-    }
-
-    private List<Reply> pause(Person p, PromptState state, Object rawUntil, Instant now) {
-        LocalDate today = now.atZone(WorkingCalendar.zone(p.timeZone())).toLocalDate();
-        LocalDate until;
+    private String pause(Person p, Turn turn) {
+        Optional<LocalDate> until;
         try {
-            until = LocalDate.parse(String.valueOf(rawUntil).trim());
+            until = turn.cardText("until").map(LocalDate::parse);
         } catch (DateTimeParseException e) {
-            return List.of(Reply.text("Sorry, “Pause prompts until” must be a date, like 2027-01-10. Nothing was changed."));
+            until = Optional.empty();
         }
-        if (!until.isAfter(today) || until.isAfter(today.plusYears(1))) {
-            return List.of(Reply.text("Sorry, “Pause prompts until” must be after today and within a year. Nothing was changed."));
-        }
-        save(state.pausedUntil(until, now));
-        return List.of(Reply.text("Prompts paused until " + until + ". Type **prompts resume** to restart them sooner."));
+        return until.map(day -> reply(prompts.pause(new ChangingPrompts.PausePrompts(p, day))))
+                .orElse("Sorry, “Pause prompts until” must be a date, like 2027-01-10. Nothing was changed.");
     }
 
-    private String reschedule(PromptState state, String day, String time, Instant now) {
+    private String move(Person p, String day, String time) {
         DayOfWeek weekday;
         LocalTime at;
         try {
@@ -120,25 +103,32 @@ class PromptActions implements CommandHandler {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return "Sorry, I need a weekday and a time, like **prompts thursday 16:00**. Nothing was changed.";
         }
-        if (weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY || at.isBefore(LocalTime.of(8, 0))
-                || !at.isBefore(LocalTime.of(18, 0))) {
-            return "Sorry, prompts come on working days between 08:00 and 18:00. Nothing was changed.";
-        }
-        PromptState changed = state.at((short) weekday.getValue(), at.getHour() * 60 + at.getMinute(), now);
-        save(changed);
-        return "Done. " + describe(changed);
+        return reply(prompts.move(new ChangingPrompts.MovePrompts(p.id(), weekday, at)));
     }
 
-    private void save(PromptState state) {
-        if (states.existsById(state.personId())) {
-            states.update(state);
-        } else {
-            states.save(state);
+    private static String reply(ChangingPrompts.Outcome outcome) {
+        if (outcome instanceof ChangingPrompts.Snoozed s) {
+            return s.days() == 1 ? "Snoozed: I'll remind you tomorrow." : "Snoozed: I'll remind you in a week.";
         }
+        if (outcome instanceof ChangingPrompts.Paused p) {
+            return "Prompts paused until " + p.until() + ". Type **prompts resume** to restart them sooner.";
+        }
+        if (outcome instanceof ChangingPrompts.Resumed r) {
+            return "Prompts resumed. " + describe(r.schedule());
+        }
+        if (outcome instanceof ChangingPrompts.Moved m) {
+            return "Done. " + describe(m.schedule());
+        }
+        return switch (((ChangingPrompts.Refused) outcome).reason()) {
+            case SNOOZE_NOT_A_DAY_OR_A_WEEK -> "Sorry, that button didn't work: a snooze is for 1 day or 1 week.";
+            case PAUSE_NOT_AFTER_TODAY_WITHIN_A_YEAR ->
+                    "Sorry, “Pause prompts until” must be after today and within a year. Nothing was changed.";
+            case OUTSIDE_WORKING_HOURS -> "Sorry, prompts come on working days between 08:00 and 18:00. Nothing was changed.";
+        };
     }
 
-    private static String describe(PromptState s) {
-        return "Your reflective prompts come on " + DayOfWeek.of(s.weekday()).getDisplayName(TextStyle.FULL, Locale.UK)
-                + "s at " + LocalTime.of(s.minuteOfDay() / 60, s.minuteOfDay() % 60) + " (your cohort sets how often).";
+    private static String describe(ChangingPrompts.Schedule s) {
+        return "Your reflective prompts come on " + s.weekday().getDisplayName(TextStyle.FULL, Locale.UK)
+                + "s at " + s.at() + " (your cohort sets how often).";
     }
 }

@@ -259,6 +259,49 @@ class MeetingConversationTest extends BotTestBase {
     }
 
     @Test
+    void notThisMonthNeedsAReason() {
+        JsonNode card = assertError(button("meeting.skip", bobSponsorship).put("reason-" + bobSponsorship, "  "), TestUsers.SAM,
+                "Please give a reason");
+
+        assertThat(card.toString()).contains("“Reason” can't be empty");
+        assertThat(months.findAll()).isEmpty();
+    }
+
+    @Test
+    void aNoteOverTwoThousandCharactersIsRefused() {
+        JsonNode card = assertError(button("meeting.met", aliceSponsorship).put("metOn-" + aliceSponsorship, "2026-12-01")
+                .put("note-" + aliceSponsorship, "x".repeat(2001)), TestUsers.SAM, "That's too long");
+
+        assertThat(card.toString()).contains("“Note” can be at most 2000 characters.");
+        assertThat(months.findAll()).isEmpty();
+    }
+
+    @Test
+    void aMonthAlreadyMetCannotThenBeBooked() {
+        send(Activities.cardSubmit(button("meeting.met", aliceSponsorship).put("metOn-" + aliceSponsorship, "2026-12-01"))
+                .from(TestUsers.SAM));
+
+        JsonNode card = assertError(button("meeting.booked", aliceSponsorship).put("bookedFor-" + aliceSponsorship, "2026-12-10"),
+                TestUsers.ALICE, "This month is already recorded");
+
+        assertThat(card.toString()).contains("December 2026 is already recorded as met.");
+        assertThat(monthOf(aliceSponsorship, "2026-12-01").bookedFor()).isNull();
+    }
+
+    @Test
+    void aMonthKeptOpenBySnoozeCanOnlyBeAnsweredNotBooked() {
+        clock.set(Instant.parse("2026-11-24T10:00:00Z"));
+        send(Activities.cardSubmit(button("meeting.snooze", aliceSponsorship).put("month", "2026-11")).from(TestUsers.SAM));
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
+
+        JsonNode card = assertError(button("meeting.booked", aliceSponsorship).put("month", "2026-11")
+                .put("bookedFor-" + aliceSponsorship, "2026-12-03"), TestUsers.SAM, "November 2026 has ended");
+
+        assertThat(card.toString()).contains("You can still record that you met in November 2026");
+        assertThat(monthOf(aliceSponsorship, "2026-11-01").status()).isEqualTo(MeetingStatus.OPEN);
+    }
+
+    @Test
     void meetingsShowsThisMonthAndHistory() {
         send(Activities.cardSubmit(button("meeting.met", aliceSponsorship).put("metOn-" + aliceSponsorship, "2026-12-01")
                 .put("note-" + aliceSponsorship, "private words")).from(TestUsers.SAM));
