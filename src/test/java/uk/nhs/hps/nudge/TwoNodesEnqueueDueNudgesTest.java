@@ -51,9 +51,11 @@ class TwoNodesEnqueueDueNudgesTest {
         Map<String, Object> properties = nodeProperties(false);
         ApplicationContext first = node(properties);
         ApplicationContext second = node(properties);
-        seed(properties);
+        // the clocks first: the test clock's default instant is itself a nudge time, and the minute's trigger
+        // may fire while the pairs are being seeded
         first.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
         second.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
+        seed(properties);
 
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -75,9 +77,11 @@ class TwoNodesEnqueueDueNudgesTest {
         Map<String, Object> properties = nodeProperties(true);
         ApplicationContext first = node(properties);
         ApplicationContext second = node(properties);
-        seed(properties);
+        // the clocks first: the test clock's default instant is itself a nudge time, and the minute's trigger
+        // may fire while the pairs are being seeded
         first.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
         second.getBean(TestClock.class).set(NINE_ON_THE_FIRST);
+        seed(properties);
         JobKey nudgeJob = JobKey.jobKey("enqueue-due-nudges", "hps");
         CountDownLatch ran = new CountDownLatch(2);
         for (ApplicationContext node : List.of(first, second)) {
