@@ -22,8 +22,57 @@ class FaqTickets {
     private static final Logger LOG = LoggerFactory.getLogger(FaqTickets.class);
     static final String PROMOTED_CATEGORY = "Programme team answers";
 
+    static final int MAX_ANSWER_CHARS = 4000;
+
     /** A ticket and whether it was new. */
     record Raised(FaqStore.TicketRow ticket, boolean created, int notified) {
+    }
+
+    /** A programme-team member's press of a ticket card's button; {@code actor} and {@code ticketId} as the card gave them. */
+    record AnswerTicket(Optional<Long> actor, Optional<Long> ticketId, String answer) {
+    }
+
+    record CloseTicket(Optional<Long> actor, Optional<Long> ticketId) {
+    }
+
+    /** {@code by} is recorded as the FAQ entry's author. */
+    record PromoteTicket(Optional<Long> actor, Optional<Long> ticketId, String by) {
+    }
+
+    sealed interface Outcome permits NotTeam, NoSuchTicket, AlreadyDealtWith, AnswerNeedsText, Answered, Closed,
+            AlreadyPromoted, NothingToPromote, Promoted {
+    }
+
+    /** The buttons are for current programme-team members only. */
+    record NotTeam() implements Outcome {
+    }
+
+    record NoSuchTicket() implements Outcome {
+    }
+
+    /** Answered or closed already; {@code status} is what it is now. */
+    record AlreadyDealtWith(long ticketId, String status) implements Outcome {
+    }
+
+    /** Blank, or longer than {@link #MAX_ANSWER_CHARS}. */
+    record AnswerNeedsText() implements Outcome {
+    }
+
+    /** {@code delivered}: the person who asked can be reached in Teams and the answer is on its way. */
+    record Answered(long ticketId, String question, String answer, boolean delivered) implements Outcome {
+    }
+
+    record Closed(long ticketId) implements Outcome {
+    }
+
+    record AlreadyPromoted(long ticketId, String entryId) implements Outcome {
+    }
+
+    /** Not answered, so there is nothing to add to the FAQ. */
+    record NothingToPromote(long ticketId) implements Outcome {
+    }
+
+    record Promoted(KnowledgeEntry entry) implements Outcome {
     }
 
     private final FaqStore.Tickets tickets;
@@ -64,12 +113,64 @@ class FaqTickets {
         return new Raised(ticket, true, notified);
     }
 
-    Optional<FaqStore.TicketRow> find(long id) {
-        return tickets.findById(id);
+    Outcome answer(AnswerTicket command) {
+        Optional<FaqStore.TicketRow> found = teamTicket(command.actor(), command.ticketId());
+        if (found.isEmpty()) {
+            return missing(command.actor());
+        }
+        FaqStore.TicketRow ticket = found.get();
+        if (!ticket.status().equals(FaqStore.TicketStatus.OPEN.name())) {
+            return new AlreadyDealtWith(ticket.id(), ticket.status());
+        }
+        if (command.answer().isBlank() || command.answer().length() > MAX_ANSWER_CHARS) {
+            return new AnswerNeedsText();
+        }
+        boolean delivered = answer(ticket, command.answer(), command.actor().orElse(null));
+        return new Answered(ticket.id(), ticket.question(), command.answer(), delivered);
+    }
+
+    Outcome close(CloseTicket command) {
+        Optional<FaqStore.TicketRow> found = teamTicket(command.actor(), command.ticketId());
+        if (found.isEmpty()) {
+            return missing(command.actor());
+        }
+        FaqStore.TicketRow ticket = found.get();
+        if (!ticket.status().equals(FaqStore.TicketStatus.OPEN.name())) {
+            return new AlreadyDealtWith(ticket.id(), ticket.status());
+        }
+        tickets.update(ticket.closed(command.actor().orElse(null), clock.instant()));
+        return new Closed(ticket.id());
+    }
+
+    Outcome promote(PromoteTicket command) {
+        Optional<FaqStore.TicketRow> found = teamTicket(command.actor(), command.ticketId());
+        if (found.isEmpty()) {
+            return missing(command.actor());
+        }
+        FaqStore.TicketRow ticket = found.get();
+        if (ticket.promotedEntryId() != null) {
+            return new AlreadyPromoted(ticket.id(), ticket.promotedEntryId());
+        }
+        if (!ticket.status().equals(FaqStore.TicketStatus.ANSWERED.name())) {
+            return new NothingToPromote(ticket.id());
+        }
+        return new Promoted(promote(ticket, command.by()));
+    }
+
+    private boolean isProgrammeTeam(Optional<Long> actor) {
+        return actor.filter(access::isProgrammeTeam).isPresent();
+    }
+
+    private Optional<FaqStore.TicketRow> teamTicket(Optional<Long> actor, Optional<Long> ticketId) {
+        return isProgrammeTeam(actor) ? ticketId.flatMap(tickets::findById) : Optional.empty();
+    }
+
+    private Outcome missing(Optional<Long> actor) {
+        return isProgrammeTeam(actor) ? new NoSuchTicket() : new NotTeam();
     }
 
     /** Saves the answer and queues it for the person who asked; true if they can be reached. */
-    boolean answer(FaqStore.TicketRow ticket, String answer, Long answeredBy) {
+    private boolean answer(FaqStore.TicketRow ticket, String answer, Long answeredBy) {
         FaqStore.TicketRow answered = tickets.update(ticket.answered(answer, answeredBy, clock.instant()));
         boolean queued = messenger.sendToTeamsUser(
                 "faq-ticket:" + ticket.id() + ":answer:" + answered.answeredAt().toEpochMilli(),
@@ -78,12 +179,8 @@ class FaqTickets {
         return queued;
     }
 
-    void close(FaqStore.TicketRow ticket, Long closedBy) {
-        tickets.update(ticket.closed(closedBy, clock.instant()));
-    }
-
     /** Turns an answered ticket into an FAQ entry, live at once. */
-    KnowledgeEntry promote(FaqStore.TicketRow ticket, String actor) {
+    private KnowledgeEntry promote(FaqStore.TicketRow ticket, String actor) {
         String id = "team-" + ticket.id();
         String question = ticket.question().strip();
         question = Character.toUpperCase(question.charAt(0)) + question.substring(1);
