@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.hps.access.Access;
-import uk.nhs.hps.conversation.ProactiveMessenger;
+import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.people.TeamsIdentity;
+import uk.nhs.hps.people.TeamsIdentityRepository;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -77,17 +79,19 @@ class FaqTickets {
 
     private final FaqStore.Tickets tickets;
     private final KnowledgeBase knowledgeBase;
-    private final ProactiveMessenger messenger;
+    private final Outbox outbox;
+    private final TeamsIdentityRepository identities;
     private final FaqCards cards;
     private final Access access;
     private final Clock clock;
 
-    FaqTickets(FaqStore.Tickets tickets, KnowledgeBase knowledgeBase, ProactiveMessenger messenger, FaqCards cards,
-               Access access, Clock clock) {
+    FaqTickets(FaqStore.Tickets tickets, KnowledgeBase knowledgeBase, Outbox outbox, TeamsIdentityRepository identities,
+               FaqCards cards, Access access, Clock clock) {
         this.access = access;
         this.tickets = tickets;
         this.knowledgeBase = knowledgeBase;
-        this.messenger = messenger;
+        this.outbox = outbox;
+        this.identities = identities;
         this.cards = cards;
         this.clock = clock;
     }
@@ -104,8 +108,9 @@ class FaqTickets {
         int notified = 0;
         // only people on the programme team now: a removed or departed member never sees the asker's question
         for (Long member : access.currentProgrammeTeam()) {
-            if (messenger.sendToPerson("faq-ticket:" + ticket.id() + ":notify:" + member, member,
-                    List.of(cards.ticket(ticket.id(), askerName, ticket.question())))) {
+            // "#0": the keys these notices have always had in the outbox, so none is sent twice across an upgrade
+            if (outbox.enqueueIfReachable(Outbox.Request.toPerson("faq-ticket:" + ticket.id() + ":notify:" + member + "#0",
+                    member, cards.ticket(ticket.id(), askerName, ticket.question())))) {
                 notified++;
             }
         }
@@ -172,9 +177,12 @@ class FaqTickets {
     /** Saves the answer and queues it for the person who asked; true if they can be reached. */
     private boolean answer(FaqStore.TicketRow ticket, String answer, Long answeredBy) {
         FaqStore.TicketRow answered = tickets.update(ticket.answered(answer, answeredBy, clock.instant()));
-        boolean queued = messenger.sendToTeamsUser(
-                "faq-ticket:" + ticket.id() + ":answer:" + answered.answeredAt().toEpochMilli(),
-                answered.teamsUserId(), List.of(cards.answerFromTeam(answered.question(), answer)));
+        // the asker may not be on the roster, so the answer goes to the Teams account that asked
+        Optional<TeamsIdentity> asker = identities.findByTeamsUserId(answered.teamsUserId());
+        asker.ifPresent(identity -> outbox.enqueue(Outbox.Request.toTeamsIdentity(
+                "faq-ticket:" + ticket.id() + ":answer:" + answered.answeredAt().toEpochMilli() + "#0", identity.id(),
+                cards.answerFromTeam(answered.question(), answer))));
+        boolean queued = asker.isPresent();
         LOG.info("FAQ ticket answered ticketId={} queued={}", ticket.id(), queued);
         return queued;
     }
