@@ -3,9 +3,10 @@ package uk.nhs.hps.conversation;
 import java.util.List;
 
 /**
- * Sends messages nobody asked for in this turn (an answer from the programme team, a notification).
- * Messages are queued in the delivery outbox, which sends them at Teams' pace, retries what failed and
- * never sends the same idempotency key twice.
+ * Sends messages nobody asked for in this turn. Messages are queued in the delivery outbox, which sends them at
+ * Teams' pace, retries what failed and never sends the same idempotency key twice. Features use
+ * {@code delivery.Outbox} directly; this port remains only for {@code programmeteam}, which delivery depends on
+ * (delivery → privacy → programmeteam) and so cannot import the outbox without a package cycle.
  */
 public interface ProactiveMessenger {
 

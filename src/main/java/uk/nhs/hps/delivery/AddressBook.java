@@ -42,6 +42,12 @@ class AddressBook {
                         .orElse(new Address(null, null, null, aad, null)));
     }
 
+    /** Whether {@link #resolve} can find a way to a roster person: a chat with them, or an AAD object id to open one. */
+    boolean canReach(long personId) {
+        return identities.findFirstByPersonIdOrderByLastSeenAtDesc(personId).isPresent()
+                || people.findById(personId).map(p -> p.aadObjectId() != null).orElse(false);
+    }
+
     void remember(OutboundMessage message, Address address, SendResult.CreatedConversation created) {
         contacts.recordCreatedConversation(message.personId(), address.aadObjectId(), address.tenantId(),
                 created.serviceUrl(), created.conversationId(), created.referenceJson());

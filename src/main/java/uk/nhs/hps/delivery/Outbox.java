@@ -51,16 +51,30 @@ public class Outbox {
 
     private final OutboxRepository outbox;
     private final JdbcOperations jdbc;
+    private final AddressBook addresses;
     private final Clock clock;
 
-    Outbox(OutboxRepository outbox, JdbcOperations jdbc, Clock clock) {
+    Outbox(OutboxRepository outbox, JdbcOperations jdbc, AddressBook addresses, Clock clock) {
         this.outbox = outbox;
         this.jdbc = jdbc;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
     public boolean enqueue(Request request) {
         return enqueueAll(List.of(request)).added() == 1;
+    }
+
+    /**
+     * Queues a message only if the bot can reach its recipient, so that a notice to someone who cannot be reached is
+     * not queued to fail (and be reported as unreachable in turn). True when reachable, whether or not the key was new.
+     */
+    public boolean enqueueIfReachable(Request request) {
+        if (request.personId() != null && !addresses.canReach(request.personId())) {
+            return false;
+        }
+        enqueue(request);
+        return true;
     }
 
     /**

@@ -2,7 +2,6 @@ package uk.nhs.hps.delivery;
 
 import jakarta.inject.Singleton;
 import uk.nhs.hps.access.Access;
-import uk.nhs.hps.conversation.ProactiveMessenger;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
@@ -37,13 +36,13 @@ class ReportingUnreachable {
         }
     }
 
-    private final ProactiveMessenger messenger;
+    private final Outbox outbox;
     private final Access access;
     private final PersonRepository people;
     private final List<CampaignOwners> owners;
 
-    ReportingUnreachable(ProactiveMessenger messenger, Access access, PersonRepository people, List<CampaignOwners> owners) {
-        this.messenger = messenger;
+    ReportingUnreachable(Outbox outbox, Access access, PersonRepository people, List<CampaignOwners> owners) {
+        this.outbox = outbox;
         this.access = access;
         this.people = people;
         this.owners = owners;
@@ -69,8 +68,9 @@ class ReportingUnreachable {
                 + ") in Teams: " + why + " Messages to them are marked failed in the delivery report until this is"
                 + " fixed; I'll tell you once for this reason, not for every message.";
         for (Long recipient : told) {
-            messenger.sendToPerson("unreachable:" + person.get().id() + ":" + cause.name() + ":to:" + recipient, recipient,
-                    List.of(Reply.text(text)));
+            // "#0": the key these notices have always had, so none is sent again across an upgrade
+            outbox.enqueueIfReachable(Outbox.Request.toPerson("unreachable:" + person.get().id() + ":" + cause.name()
+                    + ":to:" + recipient + "#0", recipient, Reply.text(text)));
         }
     }
 }

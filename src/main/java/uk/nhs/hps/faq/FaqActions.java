@@ -12,15 +12,15 @@ import uk.nhs.hps.people.Role;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The FAQ's buttons (pick a suggestion, feedback, ask the programme team, answer / close / promote a ticket)
- * and the programme team's {@code faq ...} commands. Every submitted id is checked: a question must be the
- * clicker's own; the {@code faq} commands and ticket buttons are for current programme-team members only
- * ({@link Access#isProgrammeTeam}), whatever the person's recorded role.
+ * and the programme team's {@code faq ...} commands, read into commands for {@link FollowingUpQuestions},
+ * {@link FaqTickets} and {@link CuratingFaq}, whose outcomes become the replies. Every submitted id is checked there:
+ * a question must be the clicker's own; ticket buttons are for current programme-team members only
+ * ({@link Access#isProgrammeTeam}), whatever the person's recorded role, and so are the {@code faq} commands.
  */
 @Singleton
 class FaqActions implements CommandHandler {
@@ -31,31 +31,27 @@ class FaqActions implements CommandHandler {
     static final String TICKET_ANSWER = "faq.ticket.answer";
     static final String TICKET_CLOSE = "faq.ticket.close";
     static final String TICKET_PROMOTE = "faq.ticket.promote";
-    static final int MAX_ANSWER_CHARS = 4000;
+    static final int MAX_ANSWER_CHARS = FaqTickets.MAX_ANSWER_CHARS;
     /** The words after "faq" that are the programme team's commands rather than a question. */
     private static final Set<String> TEAM_VERBS = Set.of("reload", "reimport", "explain", "disable", "enable", "gaps");
     static final String TEAM_ONLY = "Only the programme team can use the FAQ commands. Nothing was changed."
             + " To ask a question, just type it.";
 
-    private final KnowledgeBase knowledgeBase;
     private final FaqAnswerer answerer;
+    private final FollowingUpQuestions followUp;
     private final FaqTickets tickets;
-    private final FaqStore.Queries queries;
-    private final FaqStore.Feedback feedback;
+    private final CuratingFaq curating;
     private final FaqCards cards;
     private final Access access;
-    private final java.time.Clock clock;
 
-    FaqActions(KnowledgeBase knowledgeBase, FaqAnswerer answerer, FaqTickets tickets, FaqStore.Queries queries,
-               FaqStore.Feedback feedback, FaqCards cards, Access access, java.time.Clock clock) {
-        this.access = access;
-        this.knowledgeBase = knowledgeBase;
+    FaqActions(FaqAnswerer answerer, FollowingUpQuestions followUp, FaqTickets tickets, CuratingFaq curating,
+               FaqCards cards, Access access) {
         this.answerer = answerer;
+        this.followUp = followUp;
         this.tickets = tickets;
-        this.queries = queries;
-        this.feedback = feedback;
+        this.curating = curating;
         this.cards = cards;
-        this.clock = clock;
+        this.access = access;
     }
 
     @Override
@@ -115,102 +111,104 @@ class FaqActions implements CommandHandler {
     // ---- buttons on the participant's cards
 
     private List<Reply> pick(Turn turn) {
-        Optional<FaqStore.QueryRow> query = ownQuery(turn);
-        Optional<KnowledgeEntry> entry = turn.cardText("entryId").flatMap(id -> knowledgeBase.index().entry(id));
-        if (query.isEmpty() || entry.isEmpty()) {
+        Optional<Long> queryId = turn.cardId("queryId");
+        Optional<String> entryId = turn.cardText("entryId");
+        if (queryId.isEmpty() || entryId.isEmpty()) {
             return List.of(unknownButton());
         }
-        FaqStore.QueryRow picked = queries.update(query.get().picked(entry.get().id()));
-        return List.of(cards.answer(picked.id(), picked.question(), entry.get()));
+        FollowingUpQuestions.Picked picked = followUp.pick(
+                new FollowingUpQuestions.PickSuggestion(queryId.get(), turn.teamsUserId(), entryId.get()));
+        if (picked instanceof FollowingUpQuestions.ShowAnswer shown) {
+            return List.of(cards.answer(shown.queryId(), shown.question(), shown.entry()));
+        }
+        return List.of(unknownButton());
     }
 
     private List<Reply> feedback(Turn turn) {
-        Optional<FaqStore.QueryRow> query = ownQuery(turn);
+        Optional<Long> queryId = turn.cardId("queryId");
         Object helpfulValue = turn.cardData().get("helpful");
         Boolean helpful = helpfulValue instanceof Boolean b ? b
                 : "true".equals(String.valueOf(helpfulValue)) ? Boolean.TRUE
                 : "false".equals(String.valueOf(helpfulValue)) ? Boolean.FALSE : null;
-        if (query.isEmpty() || query.get().entryId() == null || helpful == null) {
+        if (queryId.isEmpty() || helpful == null) {
             return List.of(unknownButton());
         }
-        FaqStore.QueryRow q = query.get();
-        Optional<FaqStore.FeedbackRow> earlier = feedback.findByQueryId(q.id());
-        FaqStore.FeedbackRow row = new FaqStore.FeedbackRow(earlier.map(FaqStore.FeedbackRow::id).orElse(null), q.id(),
-                q.entryId(), q.question(), helpful, clock.instant());
-        if (earlier.isPresent()) {
-            feedback.update(row);
-        } else {
-            feedback.save(row);
+        FollowingUpQuestions.FeedbackGiven given = followUp.giveFeedback(
+                new FollowingUpQuestions.GiveFeedback(queryId.get(), turn.teamsUserId(), helpful));
+        if (!(given instanceof FollowingUpQuestions.FeedbackRecorded recorded)) {
+            return List.of(unknownButton());
         }
-        return List.of(Reply.text(helpful ? "Thanks, glad that helped."
+        return List.of(Reply.text(recorded.helpful() ? "Thanks, glad that helped."
                 : "Thanks for telling me. The programme team reviews answers people didn't find helpful. If you"
                   + " still need an answer, press **Ask the programme team** on the card."));
     }
 
     private List<Reply> ask(Turn turn) {
-        Optional<FaqStore.QueryRow> query = ownQuery(turn);
-        if (query.isEmpty()) {
+        Optional<Long> queryId = turn.cardId("queryId");
+        if (queryId.isEmpty()) {
             return List.of(unknownButton());
         }
         String name = turn.person().map(Person::displayName).orElse(turn.displayName() == null ? "someone" : turn.displayName());
-        FaqTickets.Raised raised = tickets.raise(query.get(), name);
-        if (!raised.created()) {
+        FollowingUpQuestions.Escalation escalation = followUp.escalate(
+                new FollowingUpQuestions.EscalateQuestion(queryId.get(), turn.teamsUserId(), name));
+        if (escalation instanceof FollowingUpQuestions.AlreadyEscalated already) {
             return List.of(Reply.text("You've already passed this question to the programme team (question #"
-                    + raised.ticket().id() + "). Their answer will come to this chat."));
+                    + already.ticketId() + "). Their answer will come to this chat."));
         }
-        return List.of(Reply.text("Thanks. I've passed your question to the programme team (question #"
-                + raised.ticket().id() + "). Their answer will come to this chat"
-                + (raised.notified() == 0 ? "; they'll see it when they next check their questions." : ".")));
+        if (escalation instanceof FollowingUpQuestions.Escalated escalated) {
+            return List.of(Reply.text("Thanks. I've passed your question to the programme team (question #"
+                    + escalated.ticketId() + "). Their answer will come to this chat"
+                    + (escalated.notified() == 0 ? "; they'll see it when they next check their questions." : ".")));
+        }
+        return List.of(unknownButton());
     }
 
     // ---- buttons on the programme team's ticket cards
 
     private List<Reply> answerTicket(Turn turn) {
-        Optional<FaqStore.TicketRow> ticket = ticketFor(turn);
-        if (ticket.isEmpty()) {
-            return List.of(ticketError(turn));
-        }
-        if (!ticket.get().status().equals(FaqStore.TicketStatus.OPEN.name())) {
+        FaqTickets.Outcome outcome = tickets.answer(new FaqTickets.AnswerTicket(actorId(turn), turn.cardId("ticketId"),
+                turn.cardText("answer").orElse("")));
+        if (outcome instanceof FaqTickets.AlreadyDealtWith dealt) {
             return List.of(cards.teamError("That question is already dealt with",
-                    "Question #" + ticket.get().id() + " was " + ticket.get().status().toLowerCase(Locale.ROOT) + " earlier."));
+                    "Question #" + dealt.ticketId() + " was " + dealt.status().toLowerCase(Locale.ROOT) + " earlier."));
         }
-        String answer = turn.cardText("answer").orElse("");
-        if (answer.isBlank() || answer.length() > MAX_ANSWER_CHARS) {
+        if (outcome instanceof FaqTickets.AnswerNeedsText) {
             return List.of(cards.teamError("The answer needs some text",
                     "Type an answer of up to " + MAX_ANSWER_CHARS + " characters in the box, then press Send answer."));
         }
-        boolean delivered = tickets.answer(ticket.get(), answer, turn.person().map(Person::id).orElse(null));
-        return List.of(cards.ticketAnswered(ticket.get().id(), ticket.get().question(), answer, delivered));
+        if (outcome instanceof FaqTickets.Answered answered) {
+            return List.of(cards.ticketAnswered(answered.ticketId(), answered.question(), answered.answer(), answered.delivered()));
+        }
+        return List.of(ticketError(outcome));
     }
 
     private List<Reply> closeTicket(Turn turn) {
-        Optional<FaqStore.TicketRow> ticket = ticketFor(turn);
-        if (ticket.isEmpty()) {
-            return List.of(ticketError(turn));
+        FaqTickets.Outcome outcome = tickets.close(new FaqTickets.CloseTicket(actorId(turn), turn.cardId("ticketId")));
+        if (outcome instanceof FaqTickets.AlreadyDealtWith dealt) {
+            return List.of(Reply.text("Question #" + dealt.ticketId() + " was already "
+                    + dealt.status().toLowerCase(Locale.ROOT) + "."));
         }
-        if (!ticket.get().status().equals(FaqStore.TicketStatus.OPEN.name())) {
-            return List.of(Reply.text("Question #" + ticket.get().id() + " was already "
-                    + ticket.get().status().toLowerCase(Locale.ROOT) + "."));
+        if (outcome instanceof FaqTickets.Closed closed) {
+            return List.of(Reply.text("Closed question #" + closed.ticketId() + " without an answer."));
         }
-        tickets.close(ticket.get(), turn.person().map(Person::id).orElse(null));
-        return List.of(Reply.text("Closed question #" + ticket.get().id() + " without an answer."));
+        return List.of(ticketError(outcome));
     }
 
     private List<Reply> promoteTicket(Turn turn) {
-        Optional<FaqStore.TicketRow> ticket = ticketFor(turn);
-        if (ticket.isEmpty()) {
-            return List.of(ticketError(turn));
+        FaqTickets.Outcome outcome = tickets.promote(new FaqTickets.PromoteTicket(actorId(turn), turn.cardId("ticketId"),
+                actor(turn)));
+        if (outcome instanceof FaqTickets.AlreadyPromoted already) {
+            return List.of(Reply.text("Question #" + already.ticketId() + " is already in the FAQ as `" + already.entryId() + "`."));
         }
-        FaqStore.TicketRow t = ticket.get();
-        if (t.promotedEntryId() != null) {
-            return List.of(Reply.text("Question #" + t.id() + " is already in the FAQ as `" + t.promotedEntryId() + "`."));
+        if (outcome instanceof FaqTickets.NothingToPromote nothing) {
+            return List.of(cards.teamError("Nothing to add yet", "Question #" + nothing.ticketId() + " has no answer to add to the FAQ."));
         }
-        if (!t.status().equals(FaqStore.TicketStatus.ANSWERED.name())) {
-            return List.of(cards.teamError("Nothing to add yet", "Question #" + t.id() + " has no answer to add to the FAQ."));
+        if (outcome instanceof FaqTickets.Promoted promoted) {
+            KnowledgeEntry entry = promoted.entry();
+            return List.of(Reply.text("Added to the FAQ as `" + entry.id() + "` under *" + entry.category()
+                    + "*. It is live now; add other phrasings or edit it through the FAQ admin."));
         }
-        KnowledgeEntry entry = tickets.promote(t, actor(turn));
-        return List.of(Reply.text("Added to the FAQ as `" + entry.id() + "` under *" + entry.category()
-                + "*. It is live now; add other phrasings or edit it through the FAQ admin."));
+        return List.of(ticketError(outcome));
     }
 
     // ---- the programme team's commands
@@ -220,17 +218,17 @@ class FaqActions implements CommandHandler {
         String verb = rest.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         String argument = rest.contains(" ") ? rest.substring(rest.indexOf(' ') + 1).strip() : "";
         return switch (verb) {
-            case "reload" -> List.of(Reply.text("FAQ reloaded: " + knowledgeBase.reload() + " entries in use."));
+            case "reload" -> List.of(Reply.text("FAQ reloaded: " + curating.reload() + " entries in use."));
             case "reimport" -> {
-                int imported = knowledgeBase.reimport(actor(turn));
-                yield List.of(Reply.text("Re-imported " + imported + " entries from the shipped FAQ; "
-                        + knowledgeBase.index().size() + " entries in use."));
+                CuratingFaq.Reimported done = curating.reimport(actor(turn));
+                yield List.of(Reply.text("Re-imported " + done.imported() + " entries from the shipped FAQ; "
+                        + done.inUse() + " entries in use."));
             }
             case "explain" -> argument.isEmpty() ? List.of(Reply.text("Usage: **faq explain** *question*"))
-                    : List.of(Reply.text(knowledgeBase.index().match(FaqIndex.clean(argument)).explain()));
+                    : List.of(Reply.text(curating.explain(argument)));
             case "disable", "enable" -> {
                 boolean on = verb.equals("enable");
-                yield List.of(Reply.text(knowledgeBase.setEnabled(argument, on, actor(turn))
+                yield List.of(Reply.text(curating.setEnabled(argument, on, actor(turn))
                         ? "FAQ entry `" + argument + "` " + (on ? "enabled" : "disabled") + "; the change is live."
                         : "There is no FAQ entry `" + PlainText.inline(argument, 80) + "`."));
             }
@@ -241,7 +239,7 @@ class FaqActions implements CommandHandler {
     }
 
     private String gaps() {
-        List<FaqStore.Gap> gaps = queries.gaps(10);
+        List<FaqStore.Gap> gaps = curating.gaps(10);
         if (gaps.isEmpty()) {
             return "No unanswered or unsure questions logged yet.";
         }
@@ -253,23 +251,12 @@ class FaqActions implements CommandHandler {
         return out.toString().strip();
     }
 
-    // ---- checks on submitted data
+    // ---- replies to what the ticket buttons could not do
 
-    private Optional<FaqStore.QueryRow> ownQuery(Turn turn) {
-        return turn.cardId("queryId").flatMap(queries::findById).filter(q -> q.teamsUserId().equals(turn.teamsUserId()));
-    }
-
-    private Optional<FaqStore.TicketRow> ticketFor(Turn turn) {
-        if (!isProgrammeTeam(turn)) {
-            return Optional.empty();
-        }
-        return turn.cardId("ticketId").flatMap(tickets::find);
-    }
-
-    private Reply ticketError(Turn turn) {
-        return isProgrammeTeam(turn)
-                ? cards.teamError("I couldn't find that question", "The question this button refers to doesn't exist.")
-                : cards.error("Only the programme team can do that", "This button is for the HPS programme team.");
+    private Reply ticketError(FaqTickets.Outcome outcome) {
+        return outcome instanceof FaqTickets.NotTeam
+                ? cards.error("Only the programme team can do that", "This button is for the HPS programme team.")
+                : cards.teamError("I couldn't find that question", "The question this button refers to doesn't exist.");
     }
 
     private Reply unknownButton() {
@@ -281,9 +268,11 @@ class FaqActions implements CommandHandler {
         return turn.person().map(Person::id).filter(access::isProgrammeTeam).isPresent();
     }
 
+    private static Optional<Long> actorId(Turn turn) {
+        return turn.person().map(Person::id);
+    }
+
     private static String actor(Turn turn) {
         return turn.person().map(Person::email).orElse(turn.teamsUserId());
     }
-
-
 }

@@ -5,8 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.hps.access.Access;
 import uk.nhs.hps.access.Action;
-import uk.nhs.hps.access.Conflict;
-import uk.nhs.hps.audit.AuditLog;
 import uk.nhs.hps.conversation.CardTemplates;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.FileDownloads;
@@ -17,10 +15,6 @@ import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.Role;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,29 +32,24 @@ class RosterImportCommand implements CommandHandler {
     static final String COMMIT = "roster-import-commit";
     static final String COMMIT_VALID = "roster-import-commit-valid";
     static final String CANCEL = "roster-import-cancel";
-    private static final Duration UPLOAD_LIFETIME = Duration.ofHours(24);
     static final String FINISHED = "That import has already been finished or cancelled. Send the file again to start over.";
     static final String UNDER_WAY = "That import is already under way; its result follows in this chat.";
     private static final int PROBLEMS_SHOWN = 10;
     private static final Logger LOG = LoggerFactory.getLogger(RosterImportCommand.class);
 
     private final Access access;
-    private final ImportingRoster importing;
-    private final RosterUploadRepository uploads;
+    private final ImportingUploadedRoster uploads;
     private final FileDownloads downloads;
     private final CardTemplates cards;
     private final RosterSettings settings;
-    private final Clock clock;
 
-    RosterImportCommand(Access access, ImportingRoster importing, RosterUploadRepository uploads, FileDownloads downloads,
-                        CardTemplates cards, RosterSettings settings, Clock clock) {
+    RosterImportCommand(Access access, ImportingUploadedRoster uploads, FileDownloads downloads, CardTemplates cards,
+                        RosterSettings settings) {
         this.access = access;
-        this.importing = importing;
         this.uploads = uploads;
         this.downloads = downloads;
         this.cards = cards;
         this.settings = settings;
-        this.clock = clock;
     }
 
     @Override
@@ -116,70 +105,46 @@ class RosterImportCommand implements CommandHandler {
             LOG.warn("Could not download a roster file: {}", e.getClass().getSimpleName());
             return List.of(Reply.text("I couldn't fetch that file from Teams. Please send it again."));
         }
-        ImportReport report;
-        try {
-            report = importing.importCsv(content, ImportMode.DRY_RUN, AuditLog.person(actor), "bot dry run");
-        } catch (MalformedRoster e) {
-            return List.of(Reply.text(e.getMessage()));
+        ImportingUploadedRoster.Checked checked = uploads.check(new ImportingUploadedRoster.CheckUpload(actor, file.name(), content));
+        if (checked instanceof ImportingUploadedRoster.DryRun run) {
+            return List.of(Reply.card(cards.render("roster-import", cardData(run.report(), run.uploadId(), file.name()))));
         }
-        Instant now = clock.instant();
-        RosterUpload upload = uploads.save(new RosterUpload(null, actor, truncate(file.name(), 255),
-                new String(content, StandardCharsets.UTF_8), RosterUpload.PENDING, now, null));
-        return List.of(Reply.card(cards.render("roster-import", cardData(report, upload.id(), file.name()))));
+        return List.of(Reply.text(((ImportingUploadedRoster.Malformed) checked).message()));
     }
 
     private List<Reply> decide(Turn turn, long actor) {
         String action = turn.action().orElse("");
-        Optional<RosterUpload> found = uploadId(turn).flatMap(uploads::findById).filter(u -> u.uploadedBy() == actor);
-        if (found.isPresent() && RosterUpload.COMMITTING.equals(found.get().status())) {
-            return List.of(Reply.text(UNDER_WAY));
-        }
-        if (found.isEmpty() || !RosterUpload.PENDING.equals(found.get().status())) {
-            return List.of(Reply.text(FINISHED));
-        }
-        RosterUpload upload = found.get();
-        Instant now = clock.instant();
-        if (action.equals(CANCEL)) {
-            if (uploads.moveStatus(upload.id(), actor, RosterUpload.PENDING, "CANCELLED") != 1) {
-                return List.of(Reply.text(FINISHED));
-            }
-            uploads.update(upload.finished("CANCELLED", now));
-            return List.of(Reply.text("Cancelled; nothing was imported."));
-        }
-        if (upload.uploadedAt().plus(UPLOAD_LIFETIME).isBefore(now) || upload.content() == null) {
-            uploads.update(upload.finished("EXPIRED", now));
-            return List.of(Reply.text("That file was sent more than a day ago. Please send it again."));
-        }
-        // One press wins the upload; presses arriving at the same moment (or a double click) are told so.
-        if (uploads.moveStatus(upload.id(), actor, RosterUpload.PENDING, RosterUpload.COMMITTING) != 1) {
-            return List.of(Reply.text(UNDER_WAY));
-        }
-        ImportMode mode = action.equals(COMMIT_VALID) ? ImportMode.COMMIT_VALID_ROWS : ImportMode.COMMIT;
-        ImportReport report;
-        try {
-            report = importing.importCsv(upload.content().getBytes(StandardCharsets.UTF_8), mode,
-                    AuditLog.person(actor), "bot import of " + (upload.fileName() == null ? "a file" : upload.fileName()));
-        } catch (MalformedRoster e) {
-            uploads.update(upload.finished("FAILED", now));
-            return List.of(Reply.text(e.getMessage()));
-        } catch (Conflict e) {
-            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
-            return List.of(Reply.text(e.getMessage()));
-        } catch (RuntimeException e) {
-            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
-            throw e;
-        }
-        if (!report.committed()) {
-            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
-            return List.of(Reply.text("Nothing was imported: the roster has changed since the check and "
-                    + report.problems().size() + " row(s) now have problems. Send the file again for a fresh check."));
-        }
-        uploads.update(upload.finished("COMMITTED", now));
-        return List.of(Reply.text(report.summary()));
+        ImportingUploadedRoster.Decision decision = action.equals(CANCEL) ? ImportingUploadedRoster.Decision.CANCEL
+                : action.equals(COMMIT_VALID) ? ImportingUploadedRoster.Decision.IMPORT_VALID_ROWS
+                : ImportingUploadedRoster.Decision.IMPORT_ALL;
+        return List.of(Reply.text(reply(uploads.decide(new ImportingUploadedRoster.DecideUpload(actor, turn.cardId("uploadId"),
+                decision)))));
     }
 
-    private static Optional<Long> uploadId(Turn turn) {
-        return turn.cardId("uploadId");
+    private static String reply(ImportingUploadedRoster.Decided decided) {
+        if (decided instanceof ImportingUploadedRoster.Finished) {
+            return FINISHED;
+        }
+        if (decided instanceof ImportingUploadedRoster.UnderWay) {
+            return UNDER_WAY;
+        }
+        if (decided instanceof ImportingUploadedRoster.Cancelled) {
+            return "Cancelled; nothing was imported.";
+        }
+        if (decided instanceof ImportingUploadedRoster.Expired) {
+            return "That file was sent more than a day ago. Please send it again.";
+        }
+        if (decided instanceof ImportingUploadedRoster.Malformed malformed) {
+            return malformed.message();
+        }
+        if (decided instanceof ImportingUploadedRoster.Busy busy) {
+            return busy.message();
+        }
+        if (decided instanceof ImportingUploadedRoster.ChangedSinceCheck changed) {
+            return "Nothing was imported: the roster has changed since the check and " + changed.problems()
+                    + " row(s) now have problems. Send the file again for a fresh check.";
+        }
+        return ((ImportingUploadedRoster.Imported) decided).report().summary();
     }
 
     private static Map<String, Object> cardData(ImportReport report, long uploadId, String fileName) {
@@ -197,9 +162,5 @@ class RosterImportCommand implements CommandHandler {
         data.put("canImportValid", !report.clean() && report.validRows() > 0);
         data.put("validRows", String.valueOf(report.validRows()));
         return data;
-    }
-
-    private static String truncate(String value, int max) {
-        return value.length() > max ? value.substring(0, max) : value;
     }
 }

@@ -41,6 +41,8 @@ class FaqConversationTest extends BotTestBase {
     KnowledgeBase knowledgeBase;
     @Inject
     ProgrammeTeamRepository programmeTeam;
+    @Inject
+    uk.nhs.hps.delivery.Outbox outbox;
 
     @org.junit.jupiter.api.BeforeEach
     void meaningLoaded() {
@@ -150,6 +152,18 @@ class FaqConversationTest extends BotTestBase {
         JsonNode notice = connector.messagesTo(TestUsers.PAT.conversationId()).get(0).card();
         assertThat(title(notice)).isEqualTo("Question #" + ticket.id() + " for the programme team");
         assertThat(notice.toString()).contains("can i bring my dog to the launch party", "Alice Participant");
+    }
+
+    @Test
+    void theNoticeToTheProgrammeTeamKeepsTheOutboxKeyItAlwaysHadSoItIsNeverSentTwice() {
+        programmeTeamMember();
+        JsonNode fallback = ask(TestUsers.ALICE, "can my cat come to the graduation dinner");
+
+        send(Activities.cardSubmit(askButton(fallback).deepCopy()).from(TestUsers.ALICE));
+
+        FaqStore.TicketRow ticket = tickets.findByQueryId(lastQuery().id()).orElseThrow();
+        long pat = people.findByEmail(TestUsers.PAT.email()).orElseThrow().id();
+        assertThat(outbox.find("faq-ticket:" + ticket.id() + ":notify:" + pat + "#0")).isPresent();
     }
 
     @Test
