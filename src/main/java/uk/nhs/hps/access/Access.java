@@ -83,6 +83,18 @@ public class Access {
     }
 
     /**
+     * Refuses a change ({@code change}, e.g. "erased") that would leave the programme team with no current
+     * member. The members' rows are locked first, so two such changes in parallel cannot both pass.
+     */
+    public void keepsAnActiveProgrammeTeamMember(long personId, String change) {
+        programmeTeam.lockMembers();
+        if (isProgrammeTeam(personId) && currentProgrammeTeam().stream().allMatch(id -> id == personId)) {
+            throw new Conflict("This is the last active programme-team member, so they can't be " + change
+                    + ". Add another member to the programme team first.");
+        }
+    }
+
+    /**
      * Whether the person may still use the scheme's records at all. Everyone who has left, or been anonymised,
      * loses access (to write, and to links issued earlier); paused people keep access to their own data.
      */

@@ -2,8 +2,8 @@ package uk.nhs.hps.privacy;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
 import uk.nhs.hps.audit.AuditLog;
-import uk.nhs.hps.programmeteam.ManagingProgrammeTeam;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,11 +35,11 @@ public class ErasingPerson {
     private final PersonalDataTables tables;
     private final List<PersonalDataEraser> erasers;
     private final AuditLog audit;
-    private final ManagingProgrammeTeam programmeTeam;
+    private final Access programmeTeam;
     private final Clock clock;
 
     ErasingPerson(TransactionOperations<Connection> transactions, PersonalDataTables tables,
-                  List<PersonalDataEraser> erasers, AuditLog audit, ManagingProgrammeTeam programmeTeam, Clock clock) {
+                  List<PersonalDataEraser> erasers, AuditLog audit, Access programmeTeam, Clock clock) {
         this.transactions = transactions;
         this.tables = tables;
         this.erasers = List.copyOf(erasers);
@@ -53,7 +53,7 @@ public class ErasingPerson {
         List<PersonalDataTables.Table> about = tables.aboutPeople();
         return transactions.executeWrite(status -> {
             // erasure ends membership too, so it may not leave the programme team without a current member
-            programmeTeam.keepsAnActiveMember(personId, "erased");
+            programmeTeam.keepsAnActiveProgrammeTeamMember(personId, "erased");
             Connection c = status.getConnection();
             String email = emailOf(c, personId);
             Map<String, Integer> changed = new LinkedHashMap<>();

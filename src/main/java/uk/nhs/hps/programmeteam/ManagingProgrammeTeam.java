@@ -63,20 +63,8 @@ public class ManagingProgrammeTeam {
         if (!members.existsById(personId)) {
             throw new NotFound("Person " + personId + " is not on the programme team.");
         }
-        keepsAnActiveMember(personId, "removed from the programme team");
+        access.keepsAnActiveProgrammeTeamMember(personId, "removed from the programme team");
         members.deleteById(personId);
         audit.record(actor, AuditLog.PROGRAMME_TEAM_CHANGE, personId, "removed");
-    }
-
-    /**
-     * Refuses (409) a change that would leave no current programme-team member: called inside the caller's
-     * transaction, with the membership rows locked so concurrent changes are decided one at a time.
-     */
-    public void keepsAnActiveMember(long personId, String change) {
-        members.lockMembers();
-        if (access.isProgrammeTeam(personId) && access.currentProgrammeTeam().stream().allMatch(id -> id == personId)) {
-            throw new Conflict("This is the last active programme-team member, so they can't be " + change
-                    + ". Add another member to the programme team first.");
-        }
     }
 }

@@ -3,22 +3,20 @@ package uk.nhs.hps.programmeteam;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.access.Access;
-import uk.nhs.hps.conversation.ProactiveMessenger;
 import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.people.IdentityConflict;
-
-import java.util.List;
 
 /** Tells every current programme-team member that an account was refused a roster person's identity. */
 @Singleton
 class TellingOfIdentityConflicts {
 
     private final Access access;
-    private final ProactiveMessenger messenger;
+    private final Outbox outbox;
 
-    TellingOfIdentityConflicts(Access access, ProactiveMessenger messenger) {
+    TellingOfIdentityConflicts(Access access, Outbox outbox) {
         this.access = access;
-        this.messenger = messenger;
+        this.outbox = outbox;
     }
 
     @EventListener
@@ -29,7 +27,8 @@ class TellingOfIdentityConflicts {
                 + " link it and treat it as unknown. If " + name + " has a new account, check with"
                 + " them first, then update their record.";
         for (long member : access.currentProgrammeTeam()) {
-            messenger.sendToPerson(conflict.key() + ":to:" + member, member, List.of(Reply.text(text)));
+            // "#0": the key these notices have always had in the outbox, so none is sent twice across an upgrade
+            outbox.enqueueIfReachable(Outbox.Request.toPerson(conflict.key() + ":to:" + member + "#0", member, Reply.text(text)));
         }
     }
 }

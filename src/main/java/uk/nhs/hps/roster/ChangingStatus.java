@@ -5,11 +5,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.access.InvalidRequest;
 import uk.nhs.hps.access.NotFound;
+import uk.nhs.hps.access.Access;
 import uk.nhs.hps.audit.AuditLog;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.PersonStatus;
-import uk.nhs.hps.programmeteam.ManagingProgrammeTeam;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,11 +19,11 @@ import java.time.LocalDate;
 public class ChangingStatus {
 
     private final PersonRepository people;
-    private final ManagingProgrammeTeam programmeTeam;
+    private final Access programmeTeam;
     private final AuditLog audit;
     private final Clock clock;
 
-    ChangingStatus(PersonRepository people, ManagingProgrammeTeam programmeTeam, AuditLog audit, Clock clock) {
+    ChangingStatus(PersonRepository people, Access programmeTeam, AuditLog audit, Clock clock) {
         this.people = people;
         this.programmeTeam = programmeTeam;
         this.audit = audit;
@@ -48,7 +48,7 @@ public class ChangingStatus {
             throw new InvalidRequest("Pausing or leaving needs a reason.");
         }
         if (status == PersonStatus.LEFT) {
-            programmeTeam.keepsAnActiveMember(personId, "set to LEFT");
+            programmeTeam.keepsAnActiveProgrammeTeamMember(personId, "set to LEFT");
         }
         Person changed = people.update(person.withStatus(status, status == PersonStatus.ACTIVE ? null : reason.trim(),
                 since, until, clock.instant()));

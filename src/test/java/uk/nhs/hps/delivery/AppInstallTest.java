@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.nhs.hps.conversation.ProactiveMessenger;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonStatus;
@@ -34,8 +33,6 @@ class AppInstallTest extends RecordsTestBase {
     final FakeGraph graph = new FakeGraph();
     TestUsers.User team;
 
-    @Inject
-    ProactiveMessenger messenger;
     @Inject
     Outbox outbox;
 
@@ -69,7 +66,7 @@ class AppInstallTest extends RecordsTestBase {
     void theAppIsInstalledThroughGraphThenTheChatIsOpenedAndTheMessageDelivered() {
         TestUsers.User user = newUser("New Person");
         long id = neverOpenedTheApp(user);
-        messenger.sendToPerson("hello-" + id, id, List.of(Reply.text("Welcome to the scheme")));
+        outbox.enqueueIfReachable(Outbox.Request.toPerson("hello-" + id, id, Reply.text("Welcome to the scheme")));
 
         deliverOutbox();
 
@@ -90,7 +87,7 @@ class AppInstallTest extends RecordsTestBase {
         TestUsers.User user = newUser("Has It");
         long id = neverOpenedTheApp(user);
         graph.answer(409);
-        messenger.sendToPerson("hello-" + id, id, List.of(Reply.text("Welcome")));
+        outbox.enqueueIfReachable(Outbox.Request.toPerson("hello-" + id, id, Reply.text("Welcome")));
 
         deliverOutbox();
 
@@ -101,11 +98,11 @@ class AppInstallTest extends RecordsTestBase {
     void theNextMessageUsesTheChatWithoutInstallingAgain() {
         TestUsers.User user = newUser("Second Message");
         long id = neverOpenedTheApp(user);
-        messenger.sendToPerson("first-" + id, id, List.of(Reply.text("One")));
+        outbox.enqueueIfReachable(Outbox.Request.toPerson("first-" + id, id, Reply.text("One")));
         deliverOutbox();
         graph.reset();
 
-        messenger.sendToPerson("second-" + id, id, List.of(Reply.text("Two")));
+        outbox.enqueueIfReachable(Outbox.Request.toPerson("second-" + id, id, Reply.text("Two")));
         deliverOutbox();
 
         // other tests' retries may reach Graph meanwhile; none may be for this person
@@ -118,7 +115,7 @@ class AppInstallTest extends RecordsTestBase {
         TestUsers.User user = newUser("Outage");
         long id = neverOpenedTheApp(user);
         graph.answer(503);
-        messenger.sendToPerson("hello-" + id, id, List.of(Reply.text("Welcome")));
+        outbox.enqueueIfReachable(Outbox.Request.toPerson("hello-" + id, id, Reply.text("Welcome")));
 
         deliverOutbox();
 
@@ -133,8 +130,8 @@ class AppInstallTest extends RecordsTestBase {
         TestUsers.User user = newUser("Refused Person");
         long id = neverOpenedTheApp(user);
         graph.answer(403, 403);
-        messenger.sendToPerson("one-" + id, id, List.of(Reply.text("One")));
-        messenger.sendToPerson("two-" + id, id, List.of(Reply.text("Two")));
+        outbox.enqueueIfReachable(Outbox.Request.toPerson("one-" + id, id, Reply.text("One")));
+        outbox.enqueueIfReachable(Outbox.Request.toPerson("two-" + id, id, Reply.text("Two")));
 
         deliverOutbox();
         deliverOutbox();

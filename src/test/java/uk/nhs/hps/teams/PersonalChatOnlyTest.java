@@ -3,8 +3,8 @@ package uk.nhs.hps.teams;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import uk.nhs.hps.conversation.ProactiveMessenger;
 import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.people.Role;
 import uk.nhs.hps.people.TeamsIdentity;
 import uk.nhs.hps.people.TeamsIdentityRepository;
@@ -33,7 +33,7 @@ class PersonalChatOnlyTest extends RecordsTestBase {
     @Inject
     TeamsIdentityRepository identities;
     @Inject
-    ProactiveMessenger messenger;
+    Outbox outbox;
 
     @Test
     void myDataInAChannelGetsOneSentenceAndNoExportLink() {
@@ -95,7 +95,7 @@ class PersonalChatOnlyTest extends RecordsTestBase {
         send(Activities.message("my reflections").from(user).inGroupChat(GROUP));
         connector.reset();
 
-        messenger.sendToPerson("personal-only-" + id, id, List.of(Reply.text("A new announcement")));
+        outbox.enqueueIfReachable(Outbox.Request.toPerson("personal-only-" + id, id, Reply.text("A new announcement")));
         deliverOutbox();
 
         assertThat(connector.messagesTo(user.conversationId())).extracting(FakeBotConnector.Call::text)
