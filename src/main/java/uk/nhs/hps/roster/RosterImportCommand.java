@@ -124,34 +124,34 @@ class RosterImportCommand implements CommandHandler {
         }
         Instant now = clock.instant();
         RosterUpload upload = uploads.save(new RosterUpload(null, actor, truncate(file.name(), 255),
-                new String(content, StandardCharsets.UTF_8), RosterUpload.PENDING, now, null));
+                new String(content, StandardCharsets.UTF_8), RosterUpload.Status.PENDING, now, null));
         return List.of(Reply.card(cards.render("roster-import", cardData(report, upload.id(), file.name()))));
     }
 
     private List<Reply> decide(Turn turn, long actor) {
         String action = turn.action().orElse("");
         Optional<RosterUpload> found = uploadId(turn).flatMap(uploads::findById).filter(u -> u.uploadedBy() == actor);
-        if (found.isPresent() && RosterUpload.COMMITTING.equals(found.get().status())) {
+        if (found.isPresent() && RosterUpload.Status.COMMITTING.equals(found.get().status())) {
             return List.of(Reply.text(UNDER_WAY));
         }
-        if (found.isEmpty() || !RosterUpload.PENDING.equals(found.get().status())) {
+        if (found.isEmpty() || !RosterUpload.Status.PENDING.equals(found.get().status())) {
             return List.of(Reply.text(FINISHED));
         }
         RosterUpload upload = found.get();
         Instant now = clock.instant();
         if (action.equals(CANCEL)) {
-            if (uploads.moveStatus(upload.id(), actor, RosterUpload.PENDING, "CANCELLED") != 1) {
+            if (uploads.moveStatus(upload.id(), actor, RosterUpload.Status.PENDING, RosterUpload.Status.CANCELLED) != 1) {
                 return List.of(Reply.text(FINISHED));
             }
-            uploads.update(upload.finished("CANCELLED", now));
+            uploads.update(upload.finished(RosterUpload.Status.CANCELLED, now));
             return List.of(Reply.text("Cancelled; nothing was imported."));
         }
         if (upload.uploadedAt().plus(UPLOAD_LIFETIME).isBefore(now) || upload.content() == null) {
-            uploads.update(upload.finished("EXPIRED", now));
+            uploads.update(upload.finished(RosterUpload.Status.EXPIRED, now));
             return List.of(Reply.text("That file was sent more than a day ago. Please send it again."));
         }
         // One press wins the upload; presses arriving at the same moment (or a double click) are told so.
-        if (uploads.moveStatus(upload.id(), actor, RosterUpload.PENDING, RosterUpload.COMMITTING) != 1) {
+        if (uploads.moveStatus(upload.id(), actor, RosterUpload.Status.PENDING, RosterUpload.Status.COMMITTING) != 1) {
             return List.of(Reply.text(UNDER_WAY));
         }
         ImportMode mode = action.equals(COMMIT_VALID) ? ImportMode.COMMIT_VALID_ROWS : ImportMode.COMMIT;
@@ -160,21 +160,21 @@ class RosterImportCommand implements CommandHandler {
             report = importing.importCsv(upload.content().getBytes(StandardCharsets.UTF_8), mode,
                     AuditLog.person(actor), "bot import of " + (upload.fileName() == null ? "a file" : upload.fileName()));
         } catch (MalformedRoster e) {
-            uploads.update(upload.finished("FAILED", now));
+            uploads.update(upload.finished(RosterUpload.Status.FAILED, now));
             return List.of(Reply.text(e.getMessage()));
         } catch (Conflict e) {
-            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
+            uploads.moveStatus(upload.id(), actor, RosterUpload.Status.COMMITTING, RosterUpload.Status.PENDING);
             return List.of(Reply.text(e.getMessage()));
         } catch (RuntimeException e) {
-            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
+            uploads.moveStatus(upload.id(), actor, RosterUpload.Status.COMMITTING, RosterUpload.Status.PENDING);
             throw e;
         }
         if (!report.committed()) {
-            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
+            uploads.moveStatus(upload.id(), actor, RosterUpload.Status.COMMITTING, RosterUpload.Status.PENDING);
             return List.of(Reply.text("Nothing was imported: the roster has changed since the check and "
                     + report.problems().size() + " row(s) now have problems. Send the file again for a fresh check."));
         }
-        uploads.update(upload.finished("COMMITTED", now));
+        uploads.update(upload.finished(RosterUpload.Status.COMMITTED, now));
         return List.of(Reply.text(report.summary()));
     }
 
