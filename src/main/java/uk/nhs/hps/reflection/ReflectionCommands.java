@@ -182,11 +182,9 @@ class ReflectionCommands implements CommandHandler {
     }
 
     private Reply list(Person person, ReflectiveLog.Filter filter, int page) {
-        ReflectiveLog.Page shown = log.page(person.id(), filter, page);
-        if (shown == null) {
-            return notForYou();
-        }
-        return cards.list(shown.shown(), shown.page(), shown.pages(), shown.matching(), shown.filter(), shown.months());
+        return log.page(person.id(), filter, page)
+                .map(p -> cards.list(p.shown(), p.page(), p.pages(), p.matching(), p.filter(), p.months()))
+                .orElseGet(this::notForYou);
     }
 
     private Reply view(Person person, Map<String, Object> data) {

@@ -169,10 +169,10 @@ class ReflectiveLog implements ReflectionLog {
     record Page(List<ReflectionEntry> shown, int page, int pages, int matching, Filter filter, List<YearMonth> months) {
     }
 
-    @Nullable
-    Page page(long personId, Filter filter, int page) {
+    /** Empty for someone who keeps no reflective log. */
+    Optional<Page> page(long personId, Filter filter, int page) {
         if (!mayKeepALog(personId)) {
-            return null;
+            return Optional.empty();
         }
         List<ReflectionEntry> all = own(personId, Filter.NONE);
         List<ReflectionEntry> matching = all.stream().filter(filter::matches).toList();
@@ -182,7 +182,7 @@ class ReflectiveLog implements ReflectionLog {
                 Math.min(matching.size(), current * PAGE_SIZE));
         List<YearMonth> months = new java.util.TreeSet<>(all.stream().map(e -> YearMonth.from(e.experiencedOn())).toList())
                 .descendingSet().stream().toList();
-        return new Page(shown, current, pages, matching.size(), filter, months);
+        return Optional.of(new Page(shown, current, pages, matching.size(), filter, months));
     }
 
     /** An entry opened to read: the actor's own, or one shared with them (then with its author's name, if known). */
