@@ -1,18 +1,14 @@
 package uk.nhs.hps.reflection;
 
 import jakarta.inject.Singleton;
-import uk.nhs.hps.access.Access;
-import uk.nhs.hps.access.Action;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
 import uk.nhs.hps.people.Person;
-import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.Role;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The reflective log in the chat: {@code log reflection}, {@code reflection: ...}, {@code my reflections}
@@ -37,23 +32,18 @@ class ReflectionCommands implements CommandHandler {
     static final String DELETE = "reflection.delete";
     static final String UNDO = "reflection.undo";
     static final String EXPORT = "reflection.export";
-    static final int PAGE_SIZE = 5;
 
     private final ReflectiveLog log;
     private final ReflectionCards cards;
     private final ReflectionDefinitions definitions;
     private final ReflectionExports exports;
-    private final Access access;
-    private final PersonRepository people;
 
     ReflectionCommands(ReflectiveLog log, ReflectionCards cards, ReflectionDefinitions definitions,
-                       ReflectionExports exports, Access access, PersonRepository people) {
+                       ReflectionExports exports) {
         this.log = log;
         this.cards = cards;
         this.definitions = definitions;
         this.exports = exports;
-        this.access = access;
-        this.people = people;
     }
 
     @Override
@@ -145,36 +135,30 @@ class ReflectionCommands implements CommandHandler {
     }
 
     private Reply save(Person person, Map<String, Object> data) {
-        if (!mayKeepALog(person)) {
-            return notForYou();
-        }
         ReflectionForm form = ReflectionForm.read(data, definitions);
-        LocalDate today = log.today(person.id());
-        List<String> problems = form.problems(definitions, today);
-        if (!problems.isEmpty()) {
-            return cards.retry(form, today, problems, List.of());
+        ReflectiveLog.Written written = log.write(person.id(), form);
+        if (written instanceof ReflectiveLog.Written.Invalid i) {
+            return cards.retry(i.form(), i.today(), i.problems(), List.of());
         }
-        if (!form.confirmed()) {
-            List<String> warnings = PatientDataDetector.scan(form.freeText(), today.getYear()).stream()
-                    .map(f -> f.describe(f.field())).distinct().toList();
-            if (!warnings.isEmpty()) {
-                return cards.retry(form, today, List.of(), warnings);
-            }
+        if (written instanceof ReflectiveLog.Written.MayIdentifyAPatient w) {
+            return cards.retry(w.form(), w.today(), List.of(), w.warnings());
         }
-        boolean wasShared = form.entryId() != null && log.ownLive(person.id(), form.entryId())
-                .map(ReflectionEntry::sharedWithSponsor).orElse(false);
-        ReflectiveLog.Saved saved = log.save(person.id(), form);
-        return switch (saved.outcome()) {
-            case SAVED -> cards.saved(saved.entry(), form.entryId() != null,
-                    wasShared ? 0 : log.notifySponsors(person.id(), saved.entry()));
-            case ALREADY_SAVED -> cards.error("Already saved",
-                    "**" + PlainText.of(saved.entry().title(), 200) + "** was saved from this card already; nothing"
-                            + " was saved twice. Use **my reflections** to edit it.");
-            case CHANGED_SINCE_OPENED -> cards.error("This entry changed since you opened it",
+        if (written instanceof ReflectiveLog.Written.Kept k) {
+            return cards.saved(k.entry(), k.edited(), k.sponsorsTold());
+        }
+        if (written instanceof ReflectiveLog.Written.AlreadySaved a) {
+            return cards.error("Already saved", "**" + PlainText.of(a.entry().title(), 200) + "** was saved from this card"
+                    + " already; nothing was saved twice. Use **my reflections** to edit it.");
+        }
+        if (written instanceof ReflectiveLog.Written.ChangedSinceOpened) {
+            return cards.error("This entry changed since you opened it",
                     "Nothing was saved, so your other change stands. Open the entry from **my reflections** and edit it again.");
-            case NOT_FOUND -> cards.error("I couldn't find that entry",
+        }
+        if (written instanceof ReflectiveLog.Written.NotFound) {
+            return cards.error("I couldn't find that entry",
                     "It may have been deleted. Nothing was saved; type **my reflections** to see your entries.");
-        };
+        }
+        return notForYou();
     }
 
     private Reply listFromText(Person person, String argument) {
@@ -198,31 +182,21 @@ class ReflectionCommands implements CommandHandler {
     }
 
     private Reply list(Person person, ReflectiveLog.Filter filter, int page) {
-        if (!mayKeepALog(person)) {
-            return notForYou();
-        }
-        List<ReflectionEntry> all = log.own(person.id(), ReflectiveLog.Filter.NONE);
-        List<ReflectionEntry> matching = all.stream().filter(filter::matches).toList();
-        int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(page, 1), pages);
-        List<ReflectionEntry> shown = matching.subList((current - 1) * PAGE_SIZE,
-                Math.min(matching.size(), current * PAGE_SIZE));
-        List<YearMonth> months = new TreeSet<>(all.stream().map(e -> YearMonth.from(e.experiencedOn())).toList())
-                .descendingSet().stream().toList();
-        return cards.list(shown, current, pages, matching.size(), filter, months);
+        return log.page(person.id(), filter, page)
+                .map(p -> cards.list(p.shown(), p.page(), p.pages(), p.matching(), p.filter(), p.months()))
+                .orElseGet(this::notForYou);
     }
 
     private Reply view(Person person, Map<String, Object> data) {
         Long id = ReflectionForm.number(data, "entryId");
-        Optional<ReflectionEntry> entry = id == null ? Optional.empty() : log.visibleTo(person.id(), id);
-        if (entry.isEmpty()) {
+        Optional<ReflectiveLog.Opened> opened = id == null ? Optional.empty() : log.open(person.id(), id);
+        if (opened.isEmpty()) {
             return cards.error("I couldn't open that entry",
                     "It may have been deleted, or it isn't shared with you.");
         }
-        ReflectionEntry e = entry.get();
-        String sharedBy = e.personId() == person.id() ? null
-                : people.findById(e.personId()).map(Person::displayName).orElse("your participant");
-        return cards.view(e, log.editCount(e.id()), sharedBy);
+        ReflectiveLog.Opened o = opened.get();
+        String sharedBy = o.own() ? null : o.authorName() == null ? "your participant" : o.authorName();
+        return cards.view(o.entry(), o.edits(), sharedBy);
     }
 
     private Reply edit(Person person, Map<String, Object> data) {
@@ -254,7 +228,7 @@ class ReflectionCommands implements CommandHandler {
     }
 
     private boolean mayKeepALog(Person person) {
-        return access.may(person.id(), Action.VIEW_PRIVATE_REFLECTIONS, person.id());
+        return log.mayKeepALog(person.id());
     }
 
     private Reply notForYou() {

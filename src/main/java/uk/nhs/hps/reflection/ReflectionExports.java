@@ -1,6 +1,8 @@
 package uk.nhs.hps.reflection;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
 import uk.nhs.hps.audit.AuditLog;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.people.Cohort;
@@ -11,6 +13,7 @@ import uk.nhs.hps.people.Sponsorship;
 import uk.nhs.hps.people.SponsorshipRepository;
 import uk.nhs.hps.privacy.DataLinks;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -51,11 +54,12 @@ class ReflectionExports {
     private final CohortRepository cohorts;
     private final SponsorshipRepository sponsorships;
     private final PersonRepository people;
+    private final Access access;
     private final Clock clock;
 
     ReflectionExports(ReflectiveLog log, ReflectionDefinitions definitions, ReflectionCards cards, DataLinks links,
                       AuditLog audit, CohortRepository cohorts, SponsorshipRepository sponsorships, PersonRepository people,
-                      Clock clock) {
+                      Access access, Clock clock) {
         this.log = log;
         this.definitions = definitions;
         this.cards = cards;
@@ -64,7 +68,53 @@ class ReflectionExports {
         this.cohorts = cohorts;
         this.sponsorships = sponsorships;
         this.people = people;
+        this.access = access;
         this.clock = clock;
+    }
+
+    /** The formats an export link opens. */
+    enum Format { PDF, MARKDOWN }
+
+    /** What opening an export link gives. */
+    sealed interface Download {
+        /** The link was real but is past its time. */
+        record Expired() implements Download {
+        }
+
+        /** Not a link to a reflective-log export, a person who is gone, or a format there is none of. */
+        record NotValid() implements Download {
+        }
+
+        /** The link's owner may no longer export their data (they have left the scheme). */
+        record NoLongerAllowed() implements Download {
+        }
+
+        record File(Format format, byte[] body) implements Download {
+        }
+    }
+
+    /**
+     * Opens the link the bot sent ("pdf" or "md"): checks the token is one for this export and still valid, that
+     * its owner may still export their own data, and records the export in the audit log.
+     */
+    Download download(String token, String format) {
+        DataLinks.Result checked = links.check(token, PURPOSE);
+        if (checked.personId().isEmpty()) {
+            return checked.refusal() == DataLinks.Refusal.EXPIRED ? new Download.Expired() : new Download.NotValid();
+        }
+        Optional<Person> person = people.findById(checked.personId().getAsLong()).filter(p -> p.anonymisedAt() == null);
+        if (person.isEmpty() || !(format.equals("pdf") || format.equals("md"))) {
+            return new Download.NotValid();
+        }
+        long id = person.get().id();
+        if (!access.may(id, Action.EXPORT_PERSONAL_DATA, id)) {
+            return new Download.NoLongerAllowed();
+        }
+        Contents contents = contents(person.get());
+        audit.record(AuditLog.person(id), "REFLECTIVE_LOG_EXPORT", id, "own log as " + format);
+        return format.equals("md")
+                ? new Download.File(Format.MARKDOWN, markdown(contents).getBytes(StandardCharsets.UTF_8))
+                : new Download.File(Format.PDF, pdf(contents));
     }
 
     Reply offer(Person person) {

@@ -37,6 +37,7 @@ import java.util.Optional;
 class ReflectiveLog implements ReflectionLog {
 
     static final Duration UNDO_WINDOW = Duration.ofDays(30);
+    static final int PAGE_SIZE = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Outcome { SAVED, ALREADY_SAVED, CHANGED_SINCE_OPENED, NOT_FOUND }
@@ -62,11 +63,13 @@ class ReflectiveLog implements ReflectionLog {
     private final PersonRepository people;
     private final Outbox outbox;
     private final ReflectionCards cards;
+    private final ReflectionDefinitions definitions;
     private final Clock clock;
 
     ReflectiveLog(ReflectionStore.Entries entries, ReflectionStore.Revisions revisions,
                   TransactionOperations<Connection> transactions, Access access, SponsorshipRepository sponsorships,
-                  PersonRepository people, Outbox outbox, ReflectionCards cards, Clock clock) {
+                  PersonRepository people, Outbox outbox, ReflectionCards cards, ReflectionDefinitions definitions,
+                  Clock clock) {
         this.entries = entries;
         this.revisions = revisions;
         this.transactions = transactions;
@@ -75,6 +78,7 @@ class ReflectiveLog implements ReflectionLog {
         this.people = people;
         this.outbox = outbox;
         this.cards = cards;
+        this.definitions = definitions;
         this.clock = clock;
     }
 
@@ -93,6 +97,101 @@ class ReflectiveLog implements ReflectionLog {
     @Override
     public Reply newEntryCard(long participantId) {
         return cards.newEntry(null, today(participantId), Map.of());
+    }
+
+    // ---- what the chat asks for
+
+    /** Whether the person keeps a reflective log (participants do). */
+    boolean mayKeepALog(long personId) {
+        return access.may(personId, Action.VIEW_PRIVATE_REFLECTIONS, personId);
+    }
+
+    /** What happened to a reflective-log card submitted with Save. */
+    sealed interface Written {
+        /** The form breaks a rule (a missing title, a date in the future...): nothing was saved. */
+        record Invalid(ReflectionForm form, LocalDate today, List<String> problems) implements Written {
+        }
+
+        /** The text may identify a patient and the author has not confirmed it does not: nothing was saved. */
+        record MayIdentifyAPatient(ReflectionForm form, LocalDate today, List<String> warnings) implements Written {
+        }
+
+        /** Saved, as a new entry or an edit; sponsors told is how many sponsors were sent a note of a newly shared entry. */
+        record Kept(ReflectionEntry entry, boolean edited, int sponsorsTold) implements Written {
+        }
+
+        record AlreadySaved(ReflectionEntry entry) implements Written {
+        }
+
+        record ChangedSinceOpened() implements Written {
+        }
+
+        record NotFound() implements Written {
+        }
+
+        record NotYours() implements Written {
+        }
+    }
+
+    /**
+     * Checks and saves a submitted entry: the form's rules, then (unless the author confirmed) the patient-data
+     * scan, then the save; sponsors hear of an entry when it becomes shared, not on every edit.
+     */
+    Written write(long personId, ReflectionForm form) {
+        if (!mayKeepALog(personId)) {
+            return new Written.NotYours();
+        }
+        LocalDate today = today(personId);
+        List<String> problems = form.problems(definitions, today);
+        if (!problems.isEmpty()) {
+            return new Written.Invalid(form, today, problems);
+        }
+        if (!form.confirmed()) {
+            List<String> warnings = PatientDataDetector.scan(form.freeText(), today.getYear()).stream()
+                    .map(f -> f.describe(f.field())).distinct().toList();
+            if (!warnings.isEmpty()) {
+                return new Written.MayIdentifyAPatient(form, today, warnings);
+            }
+        }
+        boolean wasShared = form.entryId() != null && ownLive(personId, form.entryId())
+                .map(ReflectionEntry::sharedWithSponsor).orElse(false);
+        Saved saved = save(personId, form);
+        return switch (saved.outcome()) {
+            case SAVED -> new Written.Kept(saved.entry(), form.entryId() != null,
+                    wasShared ? 0 : notifySponsors(personId, saved.entry()));
+            case ALREADY_SAVED -> new Written.AlreadySaved(saved.entry());
+            case CHANGED_SINCE_OPENED -> new Written.ChangedSinceOpened();
+            case NOT_FOUND -> new Written.NotFound();
+        };
+    }
+
+    /** One page of the person's own entries matching a filter, and the months they have entries in, newest first. */
+    record Page(List<ReflectionEntry> shown, int page, int pages, int matching, Filter filter, List<YearMonth> months) {
+    }
+
+    /** Empty for someone who keeps no reflective log. */
+    Optional<Page> page(long personId, Filter filter, int page) {
+        if (!mayKeepALog(personId)) {
+            return Optional.empty();
+        }
+        List<ReflectionEntry> all = own(personId, Filter.NONE);
+        List<ReflectionEntry> matching = all.stream().filter(filter::matches).toList();
+        int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        List<ReflectionEntry> shown = matching.subList((current - 1) * PAGE_SIZE,
+                Math.min(matching.size(), current * PAGE_SIZE));
+        List<YearMonth> months = new java.util.TreeSet<>(all.stream().map(e -> YearMonth.from(e.experiencedOn())).toList())
+                .descendingSet().stream().toList();
+        return Optional.of(new Page(shown, current, pages, matching.size(), filter, months));
+    }
+
+    /** An entry opened to read: the actor's own, or one shared with them (then with its author's name, if known). */
+    record Opened(ReflectionEntry entry, int edits, boolean own, @Nullable String authorName) {
+    }
+
+    Optional<Opened> open(long actorId, long entryId) {
+        return visibleTo(actorId, entryId).map(e -> new Opened(e, editCount(e.id()), e.personId() == actorId,
+                e.personId() == actorId ? null : people.findById(e.personId()).map(p -> p.displayName()).orElse(null)));
     }
 
     // ---- writing

@@ -87,7 +87,7 @@ class ImportingUploadedRoster {
             return new Malformed(e.getMessage());
         }
         RosterUpload upload = uploads.save(new RosterUpload(null, command.actor(), truncate(command.fileName(), 255),
-                new String(command.content(), StandardCharsets.UTF_8), RosterUpload.PENDING, clock.instant(), null));
+                new String(command.content(), StandardCharsets.UTF_8), RosterUpload.Status.PENDING, clock.instant(), null));
         return new DryRun(report, upload.id());
     }
 
@@ -95,27 +95,27 @@ class ImportingUploadedRoster {
         long actor = command.actor();
         Optional<RosterUpload> found = command.uploadId().flatMap(uploads::findById)
                 .filter(u -> u.uploadedBy() == actor);
-        if (found.isPresent() && RosterUpload.COMMITTING.equals(found.get().status())) {
+        if (found.isPresent() && RosterUpload.Status.COMMITTING.equals(found.get().status())) {
             return new UnderWay();
         }
-        if (found.isEmpty() || !RosterUpload.PENDING.equals(found.get().status())) {
+        if (found.isEmpty() || !RosterUpload.Status.PENDING.equals(found.get().status())) {
             return new Finished();
         }
         RosterUpload upload = found.get();
         Instant now = clock.instant();
         if (command.decision() == Decision.CANCEL) {
-            if (uploads.moveStatus(upload.id(), actor, RosterUpload.PENDING, "CANCELLED") != 1) {
+            if (uploads.moveStatus(upload.id(), actor, RosterUpload.Status.PENDING, RosterUpload.Status.CANCELLED) != 1) {
                 return new Finished();
             }
-            uploads.update(upload.finished("CANCELLED", now));
+            uploads.update(upload.finished(RosterUpload.Status.CANCELLED, now));
             return new Cancelled();
         }
         if (upload.uploadedAt().plus(UPLOAD_LIFETIME).isBefore(now) || upload.content() == null) {
-            uploads.update(upload.finished("EXPIRED", now));
+            uploads.update(upload.finished(RosterUpload.Status.EXPIRED, now));
             return new Expired();
         }
         // One press wins the upload; presses arriving at the same moment (or a double click) are told so.
-        if (uploads.moveStatus(upload.id(), actor, RosterUpload.PENDING, RosterUpload.COMMITTING) != 1) {
+        if (uploads.moveStatus(upload.id(), actor, RosterUpload.Status.PENDING, RosterUpload.Status.COMMITTING) != 1) {
             return new UnderWay();
         }
         ImportMode mode = command.decision() == Decision.IMPORT_VALID_ROWS ? ImportMode.COMMIT_VALID_ROWS : ImportMode.COMMIT;
@@ -124,20 +124,20 @@ class ImportingUploadedRoster {
             report = importing.importCsv(upload.content().getBytes(StandardCharsets.UTF_8), mode,
                     AuditLog.person(actor), "bot import of " + (upload.fileName() == null ? "a file" : upload.fileName()));
         } catch (MalformedRoster e) {
-            uploads.update(upload.finished("FAILED", now));
+            uploads.update(upload.finished(RosterUpload.Status.FAILED, now));
             return new Malformed(e.getMessage());
         } catch (Conflict e) {
-            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
+            uploads.moveStatus(upload.id(), actor, RosterUpload.Status.COMMITTING, RosterUpload.Status.PENDING);
             return new Busy(e.getMessage());
         } catch (RuntimeException e) {
-            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
+            uploads.moveStatus(upload.id(), actor, RosterUpload.Status.COMMITTING, RosterUpload.Status.PENDING);
             throw e;
         }
         if (!report.committed()) {
-            uploads.moveStatus(upload.id(), actor, RosterUpload.COMMITTING, RosterUpload.PENDING);
+            uploads.moveStatus(upload.id(), actor, RosterUpload.Status.COMMITTING, RosterUpload.Status.PENDING);
             return new ChangedSinceCheck(report.problems().size());
         }
-        uploads.update(upload.finished("COMMITTED", now));
+        uploads.update(upload.finished(RosterUpload.Status.COMMITTED, now));
         return new Imported(report);
     }
 

@@ -14,15 +14,17 @@ record RosterUpload(
         Long uploadedBy,
         @Nullable String fileName,
         @Nullable String content,
-        String status,
+        Status status,
         Instant uploadedAt,
         @Nullable Instant finishedAt) {
 
-    static final String PENDING = "PENDING";
-    /** Claimed by one press of "Import" and being imported; no other press can start it. */
-    static final String COMMITTING = "COMMITTING";
+    /**
+     * PENDING after the dry run; COMMITTING while one press of "Import" imports it (no other press can start it);
+     * then COMMITTED, CANCELLED, EXPIRED or FAILED. REDACTED when erasure removed a person from its content.
+     */
+    enum Status { PENDING, COMMITTING, COMMITTED, CANCELLED, EXPIRED, FAILED, REDACTED }
 
-    RosterUpload finished(String newStatus, Instant at) {
+    RosterUpload finished(Status newStatus, Instant at) {
         return new RosterUpload(id, uploadedBy, fileName, null, newStatus, uploadedAt, at);
     }
 }

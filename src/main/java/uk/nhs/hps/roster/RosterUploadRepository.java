@@ -10,5 +10,5 @@ interface RosterUploadRepository extends CrudRepository<RosterUpload, Long> {
 
     /** Moves an upload from one status to another only if it is still in the first: 1 for the one caller that won. */
     @Query("UPDATE roster_upload SET status = :to WHERE id = :id AND uploaded_by = :uploadedBy AND status = :from")
-    int moveStatus(Long id, Long uploadedBy, String from, String to);
+    int moveStatus(Long id, Long uploadedBy, RosterUpload.Status from, RosterUpload.Status to);
 }

@@ -41,9 +41,9 @@ class TalentCards {
         data.put("cycle", r == null ? cycle : r.cycle());
         data.put("participantId", participantId);
         data.put("version", r == null || r.version() == null ? 0 : r.version());
-        Map<String, String> prep = r == null ? Map.of() : TalentReviews.map(r.preparation());
-        Map<String, String> sponsor = r == null ? Map.of() : TalentReviews.map(r.sponsorInput());
-        Map<String, String> outcome = r == null ? Map.of() : TalentReviews.map(r.outcome());
+        Map<String, String> prep = r == null ? Map.of() : TalentReview.fields(r.preparation());
+        Map<String, String> sponsor = r == null ? Map.of() : TalentReview.fields(r.sponsorInput());
+        Map<String, String> outcome = r == null ? Map.of() : TalentReview.fields(r.outcome());
         String shownBox = r != null && r.agreedBox() != null ? r.agreedBox() : outcome.get("agreedBox");
         data.put("statusText", statusText(r));
         data.put("gridRows", gridRows(shownBox, r != null && r.agreedBox() != null ? "Agreed" : "Proposed outcome", previousBox));
@@ -91,7 +91,7 @@ class TalentCards {
 
     Reply preparation(long participantId, String cycle, @Nullable TalentReview r, Map<String, String> typed,
                       List<String> errors, String errorTitle) {
-        Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReviews.map(r.preparation()));
+        Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReview.fields(r.preparation()));
         if (r != null && r.wellbeingNote() != null) {
             values.put("wellbeing", r.wellbeingNote());
         }
@@ -105,7 +105,7 @@ class TalentCards {
 
     Reply sponsorInput(long participantId, String participantName, String cycle, @Nullable TalentReview r,
                        Map<String, String> typed, List<String> errors, String errorTitle) {
-        Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReviews.map(r.sponsorInput()));
+        Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReview.fields(r.sponsorInput()));
         values.putAll(typed);
         Map<String, Object> data = formData(TalentForms.Form.SPONSOR, participantId, cycle, r, values, errors, errorTitle);
         data.put("participantName", PlainText.of(participantName, 100));
@@ -114,7 +114,7 @@ class TalentCards {
 
     Reply outcome(long participantId, String participantName, String cycle, @Nullable TalentReview r,
                   Map<String, String> typed, List<String> errors, String errorTitle) {
-        Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReviews.map(r.outcome()));
+        Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReview.fields(r.outcome()));
         values.putAll(typed);
         Map<String, Object> data = formData(TalentForms.Form.OUTCOME, participantId, cycle, r, values, errors, errorTitle);
         data.put("participantName", PlainText.of(participantName, 100));
@@ -206,7 +206,7 @@ class TalentCards {
         }
         if (r != null && !r.locked() && r.preparationSubmittedAt() != null && r.sponsorSubmittedAt() != null) {
             buttons.add(button("Record agreed outcome", "talent.outcome.open"));
-            boolean recorded = !TalentReviews.map(r.outcome()).isEmpty();
+            boolean recorded = !TalentReview.fields(r.outcome()).isEmpty();
             boolean mine = viewer == Viewer.PARTICIPANT ? r.participantConfirmedAt() != null : r.sponsorConfirmedAt() != null;
             if (recorded && !mine) {
                 buttons.add(button("Confirm the agreed outcome", "talent.outcome.confirm"));
@@ -224,10 +224,10 @@ class TalentCards {
         if (r == null) {
             return "not started";
         }
-        return switch (r.state()) {
+        return switch (r.status()) {
             case PREPARING -> (r.preparationSubmittedAt() == null ? "participant preparing" : "participant prepared")
                     + " · " + (r.sponsorSubmittedAt() == null ? "sponsor input to come" : "sponsor input given")
-                    + (TalentReviews.map(r.outcome()).isEmpty() ? "" : " · outcome awaiting "
+                    + (TalentReview.fields(r.outcome()).isEmpty() ? "" : " · outcome awaiting "
                         + (r.participantConfirmedAt() == null ? "participant's" : "sponsor's") + " confirmation");
             case AGREED -> "agreed by both, awaiting moderation";
             case MODERATED -> "moderated by the programme team";

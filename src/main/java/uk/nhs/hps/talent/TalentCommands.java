@@ -1,5 +1,6 @@
 package uk.nhs.hps.talent;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.access.AccessDenied;
 import uk.nhs.hps.conversation.CommandHandler;
@@ -8,7 +9,6 @@ import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
 import uk.nhs.hps.people.Person;
-import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.Role;
 
 import java.util.ArrayList;
@@ -29,14 +29,12 @@ class TalentCommands implements CommandHandler {
     private final TalentCards cards;
     private final TalentForms forms;
     private final TalentGrid grid;
-    private final PersonRepository people;
 
-    TalentCommands(TalentReviews reviews, TalentCards cards, TalentForms forms, TalentGrid grid, PersonRepository people) {
+    TalentCommands(TalentReviews reviews, TalentCards cards, TalentForms forms, TalentGrid grid) {
         this.reviews = reviews;
         this.cards = cards;
         this.forms = forms;
         this.grid = grid;
-        this.people = people;
     }
 
     @Override
@@ -77,63 +75,52 @@ class TalentCommands implements CommandHandler {
             return List.of(switch (action) {
                 case "talent.open" -> record(me, participantId);
                 case "talent.history" -> history(me, participantId);
-                case "talent.prep.open" -> cards.preparation(me.id(), reviews.currentCycle(), reviews.current(me.id()).orElse(null),
-                        Map.of(), List.of(), "");
+                case "talent.prep.open" -> preparation(reviews.preparationForm(me.id()), Map.of(), List.of(), "");
                 case "talent.prep.draft", "talent.prep.submit" -> {
                     boolean submit = action.endsWith("submit");
                     try {
-                        reviews.prepare(participantId, me.id(), data, version, submit);
+                        reviews.prepare(new TalentReviews.Prepare(participantId, me.id(),
+                                forms.values(TalentForms.Form.PREPARATION, data), text(data, "wellbeing"),
+                                text(data, "wellbeingShared"), version, submit));
                     } catch (TalentProblem p) {
-                        yield cards.preparation(me.id(), reviews.currentCycle(), reviews.current(me.id()).orElse(null),
-                                typed(TalentForms.Form.PREPARATION, data, true), p.problems(), p.title());
+                        yield preparation(reviews.preparationForm(me.id()), typed(TalentForms.Form.PREPARATION, data, true),
+                                p.problems(), p.title());
                     }
                     yield submit ? record(me, me.id())
                             : Reply.text("Draft saved. Type **my talent review** and press **Prepare** to carry on.");
                 }
-                case "talent.sponsor.open" -> {
-                    // the sponsor's form holds their unsubmitted draft: only the current sponsor may open it
-                    Optional<TalentReview> r = reviews.readAsSponsor(me.id(), participantId);
-                    yield cards.sponsorInput(participantId, name(participantId), reviews.currentCycle(), r.orElse(null),
-                            Map.of(), List.of(), "");
-                }
+                case "talent.sponsor.open" -> sponsorInput(reviews.sponsorForm(me.id(), participantId), Map.of(), List.of(), "");
                 case "talent.sponsor.draft", "talent.sponsor.submit" -> {
                     boolean submit = action.endsWith("submit");
                     try {
-                        reviews.sponsorInput(me.id(), participantId, data, version, submit);
+                        reviews.sponsorInput(new TalentReviews.GiveSponsorInput(me.id(), participantId,
+                                forms.values(TalentForms.Form.SPONSOR, data), version, submit));
                     } catch (TalentProblem p) {
                         if (p.title().startsWith("You don't sponsor")) {
                             throw p;
                         }
-                        yield cards.sponsorInput(participantId, name(participantId), reviews.currentCycle(),
-                                reviews.current(participantId).orElse(null), typed(TalentForms.Form.SPONSOR, data, false),
+                        yield sponsorInput(reviews.formAfterRefusal(participantId), typed(TalentForms.Form.SPONSOR, data, false),
                                 p.problems(), p.title());
                     }
                     yield submit ? record(me, participantId) : Reply.text("Draft saved. Type **talent reviews** to carry on.");
                 }
-                case "talent.outcome.open" -> cards.outcome(participantId, name(participantId), reviews.currentCycle(),
-                        reviews.read(me.id(), participantId, "agreed outcome card").orElse(null), Map.of(), List.of(), "");
+                case "talent.outcome.open" -> outcome(reviews.outcomeForm(me.id(), participantId), Map.of(), List.of(), "");
                 case "talent.outcome.save" -> {
                     try {
-                        reviews.recordOutcome(me.id(), participantId, data, version);
+                        reviews.recordOutcome(new TalentReviews.RecordOutcome(me.id(), participantId,
+                                forms.values(TalentForms.Form.OUTCOME, data), version));
                     } catch (TalentProblem p) {
                         if (p.title().startsWith("You don't sponsor") || p.title().contains("changed since")
                                 || p.title().contains("confirmed")) {
                             throw p;
                         }
-                        yield cards.outcome(participantId, name(participantId), reviews.currentCycle(),
-                                reviews.current(participantId).orElse(null), typed(TalentForms.Form.OUTCOME, data, false),
+                        yield outcome(reviews.formAfterRefusal(participantId), typed(TalentForms.Form.OUTCOME, data, false),
                                 p.problems(), p.title());
                     }
-                    notifyOther(me, participantId, "recorded the agreed outcome of your Maximising Potential conversation."
-                            + " Please check it and confirm.");
                     yield record(me, participantId);
                 }
                 case "talent.outcome.confirm" -> {
-                    TalentReview r = reviews.confirm(me.id(), participantId, version);
-                    if (r.state() == TalentReview.Status.AGREED) {
-                        notifyOther(me, participantId, "confirmed the agreed outcome: the placement is agreed and goes to the"
-                                + " programme team for moderation.");
-                    }
+                    reviews.confirm(new TalentReviews.ConfirmOutcome(me.id(), participantId, version));
                     yield record(me, participantId);
                 }
                 default -> cards.error("Sorry, that button didn't work", List.of("Type **my talent review** to start again."));
@@ -147,21 +134,27 @@ class TalentCommands implements CommandHandler {
     }
 
     private Reply record(Person me, long participantId) {
-        boolean own = participantId == me.id();
-        Optional<TalentReview> r = reviews.read(me.id(), participantId, own ? "own talent record" : "sponsor reading talent record");
-        if (!own && reviews.currentSponsor(participantId).filter(s -> s == me.id()).isEmpty()) {
-            throw new AccessDenied("not the current sponsor");
-        }
-        String previous = r.flatMap(reviews::previousBox).orElseGet(() -> reviews.history(participantId).stream()
-                .filter(x -> x.agreedBox() != null && !x.cycle().equals(reviews.currentCycle())).reduce((a, b) -> b)
-                .map(TalentReview::agreedBox).orElse(null));
-        return cards.review(name(participantId), participantId, r.orElse(null), previous,
-                own ? TalentCards.Viewer.PARTICIPANT : TalentCards.Viewer.SPONSOR, reviews.currentCycle());
+        TalentReviews.RecordView view = reviews.recordFor(me.id(), participantId);
+        return cards.review(name(view.participantName()), participantId, view.review(), view.previousBox(),
+                view.own() ? TalentCards.Viewer.PARTICIPANT : TalentCards.Viewer.SPONSOR, view.cycle());
+    }
+
+    private Reply preparation(TalentReviews.FormView form, Map<String, String> typed, List<String> problems, String title) {
+        return cards.preparation(form.participantId(), form.cycle(), form.review(), typed, problems, title);
+    }
+
+    private Reply sponsorInput(TalentReviews.FormView form, Map<String, String> typed, List<String> problems, String title) {
+        return cards.sponsorInput(form.participantId(), name(form.participantName()), form.cycle(), form.review(), typed,
+                problems, title);
+    }
+
+    private Reply outcome(TalentReviews.FormView form, Map<String, String> typed, List<String> problems, String title) {
+        return cards.outcome(form.participantId(), name(form.participantName()), form.cycle(), form.review(), typed,
+                problems, title);
     }
 
     private Reply history(Person me, long participantId) {
-        reviews.read(me.id(), participantId, "talent history");
-        List<TalentReview> all = reviews.history(participantId);
+        List<TalentReview> all = reviews.historyFor(me.id(), participantId);
         if (all.isEmpty()) {
             return Reply.text("No review cycles yet.");
         }
@@ -170,7 +163,7 @@ class TalentCommands implements CommandHandler {
         for (TalentReview r : all) {
             out.append("- ").append(r.cycle()).append(": ")
                     .append(r.agreedBox() == null ? "not agreed yet" : grid.boxLabel(r.agreedBox()))
-                    .append(" (").append(r.status().toLowerCase().replace('_', ' ')).append(")");
+                    .append(" (").append(said(r.status())).append(")");
             if (before != null && r.agreedBox() != null) {
                 out.append(" · ").append(TalentReports.movement(grid, before, r.agreedBox()).toLowerCase());
             }
@@ -183,27 +176,22 @@ class TalentCommands implements CommandHandler {
     }
 
     private Reply sponsorList(Person me) {
+        TalentReviews.SponsorList list = reviews.sponsorList(me.id());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Person p : reviews.sponsoredBy(me.id())) {
-            Optional<TalentReview> r = reviews.current(p.id());
-            rows.add(Map.of("name", PlainText.of(p.displayName(), 100), "participantId", p.id(), "cycle", reviews.currentCycle(),
-                    "status", r.map(x -> x.state() == TalentReview.Status.PREPARING
+        for (TalentReviews.Sponsored p : list.participants()) {
+            Optional<TalentReview> r = Optional.ofNullable(p.current());
+            rows.add(Map.of("name", PlainText.of(p.name(), 100), "participantId", p.participantId(), "cycle", list.cycle(),
+                    "status", r.map(x -> x.status() == TalentReview.Status.PREPARING
                             ? (x.preparationSubmittedAt() == null ? "Preparing" : "Prepared") + (x.sponsorSubmittedAt() == null
-                            ? ", your input to come" : ", your input given") : x.status().toLowerCase().replace('_', ' '))
+                            ? ", your input to come" : ", your input given") : said(x.status()))
                             .orElse("Not started")));
         }
         return cards.sponsorList(rows);
     }
 
-    private void notifyOther(Person me, long participantId, String what) {
-        reviews.current(participantId).ifPresent(r -> {
-            Long other = me.id() == participantId ? r.sponsorId() : Long.valueOf(participantId);
-            if (other != null) {
-                reviews.tell(other, "talent-outcome:" + r.id() + ":" + r.version() + ":" + other,
-                        Reply.fill("{} ", me.displayName()) + what + " Type **"
-                                + (other == participantId ? "my talent review" : "talent reviews") + "** to see it.");
-            }
-        });
+    /** A status as the chat says it: "fed back". */
+    private static String said(TalentReview.Status status) {
+        return status.name().toLowerCase().replace('_', ' ');
     }
 
     private Map<String, String> typed(TalentForms.Form form, Map<String, Object> data, boolean withWellbeing) {
@@ -215,8 +203,13 @@ class TalentCommands implements CommandHandler {
         return typed;
     }
 
-    private String name(long personId) {
-        return people.findById(personId).map(Person::displayName).orElse("the participant");
+    private static String name(@Nullable String participantName) {
+        return participantName == null ? "the participant" : participantName;
+    }
+
+    private static String text(Map<String, Object> data, String key) {
+        Object v = data.get(key);
+        return v == null ? "" : String.valueOf(v).replace("\r\n", "\n").strip();
     }
 
     private static Optional<Long> number(Map<String, Object> data, String key) {

@@ -82,7 +82,7 @@ public class TalentReports {
             if (stage != null) {
                 outstanding.merge(stage, 1, Integer::sum);
             }
-            placements.add(new Placement(p.id(), p.displayName(), now.map(TalentReview::status).orElse("NOT_STARTED"), box,
+            placements.add(new Placement(p.id(), p.displayName(), now.map(r -> r.status().name()).orElse("NOT_STARTED"), box,
                     box == null ? null : grid.boxLabel(box), previous, move, now.map(TalentReview::id).orElse(null)));
             audit.record(actor, AuditLog.READ, p.id(), "VIEW_TALENT_PLACEMENTS: cohort " + cohortId + " report, cycle " + c);
         }
@@ -113,7 +113,7 @@ public class TalentReports {
                 : conversation.advance(actorPersonId, reviewId, target);
         audit.record(actor, "TALENT_" + target.name(), saved.participantPersonId(), "talent review " + reviewId);
         Person p = people.findById(saved.participantPersonId()).orElseThrow();
-        return new Placement(p.id(), p.displayName(), saved.status(), saved.agreedBox(), grid.boxLabel(saved.agreedBox()),
+        return new Placement(p.id(), p.displayName(), saved.status().name(), saved.agreedBox(), grid.boxLabel(saved.agreedBox()),
                 null, "NONE", saved.id());
     }
 
@@ -138,7 +138,7 @@ public class TalentReports {
         if (r == null) {
             return "NOT_STARTED";
         }
-        return switch (r.state()) {
+        return switch (r.status()) {
             case PREPARING -> r.preparationSubmittedAt() == null ? "PARTICIPANT_PREPARING"
                     : r.sponsorSubmittedAt() == null ? "AWAITING_SPONSOR" : "AWAITING_AGREEMENT";
             case AGREED -> "AWAITING_MODERATION";

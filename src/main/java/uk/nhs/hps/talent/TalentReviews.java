@@ -1,7 +1,6 @@
 package uk.nhs.hps.talent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -9,6 +8,7 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.AccessDenied;
 import uk.nhs.hps.access.Action;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
@@ -23,7 +23,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,20 +116,99 @@ class TalentReviews {
         return read(sponsorId, participantId, "sponsor input card");
     }
 
+    // ---- what the chat shows
+
+    /**
+     * A participant's record of this cycle as the actor sees it: the participant themself, or their current
+     * sponsor. The previous box is that of the latest earlier cycle with one.
+     */
+    record RecordView(long participantId, @Nullable String participantName, @Nullable TalentReview review,
+                      @Nullable String previousBox, boolean own, String cycle) {
+    }
+
+    RecordView recordFor(long actorId, long participantId) {
+        boolean own = participantId == actorId;
+        Optional<TalentReview> r = read(actorId, participantId, own ? "own talent record" : "sponsor reading talent record");
+        if (!own && currentSponsor(participantId).filter(s -> s == actorId).isEmpty()) {
+            throw new AccessDenied("not the current sponsor");
+        }
+        String cycle = currentCycle();
+        String previous = r.flatMap(this::previousBox).orElseGet(() -> history(participantId).stream()
+                .filter(x -> x.agreedBox() != null && !x.cycle().equals(cycle)).reduce((a, b) -> b)
+                .map(TalentReview::agreedBox).orElse(null));
+        return new RecordView(participantId, nameOf(participantId), r.orElse(null), previous, own, cycle);
+    }
+
+    /** Every cycle's review of the participant, oldest first, read by the participant or their sponsor. */
+    List<TalentReview> historyFor(long actorId, long participantId) {
+        read(actorId, participantId, "talent history");
+        return history(participantId);
+    }
+
+    /** A participant the sponsor sponsors now, with this cycle's review if one was started. */
+    record Sponsored(long participantId, String name, @Nullable TalentReview current) {
+    }
+
+    record SponsorList(String cycle, List<Sponsored> participants) {
+    }
+
+    SponsorList sponsorList(long sponsorId) {
+        return new SponsorList(currentCycle(), sponsoredBy(sponsorId).stream()
+                .map(p -> new Sponsored(p.id(), p.displayName(), current(p.id()).orElse(null))).toList());
+    }
+
+    /** What the sponsor's input form shows: the current sponsor only, since it holds their unsubmitted draft. */
+    record FormView(long participantId, @Nullable String participantName, String cycle, @Nullable TalentReview review) {
+    }
+
+    FormView sponsorForm(long sponsorId, long participantId) {
+        Optional<TalentReview> r = readAsSponsor(sponsorId, participantId);
+        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null));
+    }
+
+    /** What the outcome form shows, to the participant or their sponsor. */
+    FormView outcomeForm(long actorId, long participantId) {
+        Optional<TalentReview> r = read(actorId, participantId, "agreed outcome card");
+        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null));
+    }
+
+    /** The participant's own preparation form; also what it shows again after a refused submission. */
+    FormView preparationForm(long participantId) {
+        return new FormView(participantId, null, currentCycle(), current(participantId).orElse(null));
+    }
+
+    /** The form again after a refused submission, as the record now stands; the refused command checked the actor. */
+    FormView formAfterRefusal(long participantId) {
+        return new FormView(participantId, nameOf(participantId), currentCycle(), current(participantId).orElse(null));
+    }
+
+    @Nullable
+    private String nameOf(long personId) {
+        return people.findById(personId).map(Person::displayName).orElse(null);
+    }
+
     // ---- the participant's preparation
 
-    TalentReview prepare(long participantId, long actorId, Map<String, Object> data, @Nullable Integer version, boolean submit) {
+    /** The participant's preparation form as typed: its answers, the wellbeing note and whether to share it. */
+    record Prepare(long participantId, long actorId, Map<String, String> answers, String wellbeing, String wellbeingShared,
+                   @Nullable Integer version, boolean submit) {
+    }
+
+    TalentReview prepare(Prepare command) {
+        long participantId = command.participantId();
+        long actorId = command.actorId();
+        boolean submit = command.submit();
         if (actorId != participantId) {
             throw new TalentProblem("Only the participant can prepare", "This preparation is the participant's own.");
         }
         access.require(actorId, Action.EDIT_TALENT_INPUTS, participantId, "talent preparation");
-        Map<String, String> values = forms.values(TalentForms.Form.PREPARATION, data);
+        Map<String, String> values = command.answers();
         List<String> problems = new java.util.ArrayList<>(forms.problems(TalentForms.Form.PREPARATION, values, submit, today()));
-        String wellbeing = text(data, "wellbeing");
+        String wellbeing = command.wellbeing();
         if (wellbeing.length() > TalentForms.MAX_TEXT) {
             problems.add(0, "**Wellbeing check-in** is " + wellbeing.length() + " characters; the most is " + TalentForms.MAX_TEXT + ".");
         }
-        String shared = text(data, "wellbeingShared");
+        String shared = command.wellbeingShared();
         if (!shared.isEmpty() && !shared.equals("true") && !shared.equals("false")) {
             problems.add("**Share my wellbeing note with my sponsor** must be yes or no.");
         }
@@ -138,19 +216,8 @@ class TalentReviews {
             throw new TalentProblem(submit ? "Your preparation was not submitted" : "Your draft was not saved", problems);
         }
         Instant now = clock.instant();
-        TalentReview saved = write(participantId, version, r -> {
-            if (r.participantConfirmedAt() != null || r.sponsorConfirmedAt() != null || r.locked()) {
-                throw locked();
-            }
-            TalentReview.Builder b = r.change();
-            b.preparation = json(values);
-            b.wellbeingNote = wellbeing.isEmpty() ? null : wellbeing;
-            b.wellbeingShared = shared.equals("true");
-            if (submit) {
-                b.preparationSubmittedAt = now;
-            }
-            return b.at(now);
-        });
+        TalentReview saved = write(participantId, command.version(), r -> r.prepared(json(values),
+                wellbeing.isEmpty() ? null : wellbeing, shared.equals("true"), submit, now));
         if (submit && saved.sponsorId() != null) {
             String name = people.findById(participantId).map(Person::displayName).orElse("Your participant");
             outbox.enqueue(Outbox.Request.toPerson("talent-prepared:" + saved.id() + ":" + saved.version(), saved.sponsorId(),
@@ -162,80 +229,59 @@ class TalentReviews {
 
     // ---- the sponsor's input
 
-    TalentReview sponsorInput(long sponsorId, long participantId, Map<String, Object> data, @Nullable Integer version,
-                              boolean submit) {
-        requireCurrentSponsor(sponsorId, participantId);
-        Map<String, String> values = forms.values(TalentForms.Form.SPONSOR, data);
+    /** The sponsor's input form as typed. */
+    record GiveSponsorInput(long sponsorId, long participantId, Map<String, String> answers, @Nullable Integer version,
+                            boolean submit) {
+    }
+
+    TalentReview sponsorInput(GiveSponsorInput command) {
+        long sponsorId = command.sponsorId();
+        boolean submit = command.submit();
+        requireCurrentSponsor(sponsorId, command.participantId());
+        Map<String, String> values = command.answers();
         List<String> problems = forms.problems(TalentForms.Form.SPONSOR, values, submit, today());
         if (!problems.isEmpty()) {
             throw new TalentProblem(submit ? "Your input was not submitted" : "Your draft was not saved", problems);
         }
         Instant now = clock.instant();
-        return write(participantId, version, r -> {
-            if (r.participantConfirmedAt() != null || r.sponsorConfirmedAt() != null || r.locked()) {
-                throw locked();
-            }
-            TalentReview.Builder b = r.change();
-            b.sponsorId = sponsorId;
-            b.sponsorInput = json(values);
-            if (submit) {
-                b.sponsorSubmittedAt = now;
-            }
-            return b.at(now);
-        });
+        return write(command.participantId(), command.version(), r -> r.withSponsorInput(sponsorId, json(values), submit, now));
     }
 
     // ---- the agreed outcome, and both confirming it
 
-    TalentReview recordOutcome(long actorId, long participantId, Map<String, Object> data, @Nullable Integer version) {
-        boolean participant = requireParty(actorId, participantId);
-        Map<String, String> values = forms.values(TalentForms.Form.OUTCOME, data);
+    /** The agreed outcome as typed by either party. */
+    record RecordOutcome(long actorId, long participantId, Map<String, String> answers, @Nullable Integer version) {
+    }
+
+    /** Saves the outcome (confirmed by whoever records it) and asks the other party to confirm it. */
+    TalentReview recordOutcome(RecordOutcome command) {
+        TalentReview.Party party = requireParty(command.actorId(), command.participantId());
+        Map<String, String> values = command.answers();
         List<String> problems = forms.problems(TalentForms.Form.OUTCOME, values, true, today());
         if (!problems.isEmpty()) {
             throw new TalentProblem("The agreed outcome was not saved", problems);
         }
         Instant now = clock.instant();
-        return write(participantId, version, r -> {
-            if (r.locked()) {
-                throw locked();
-            }
-            if (r.preparationSubmittedAt() == null || r.sponsorSubmittedAt() == null) {
-                throw new TalentProblem("Not ready to agree yet",
-                        "The participant's preparation and the sponsor's input both need submitting first.");
-            }
-            TalentReview.Builder b = r.change();
-            b.outcome = json(values);
-            // whoever records the outcome confirms it; the other person confirms what was recorded
-            b.participantConfirmedAt = participant ? now : null;
-            b.sponsorConfirmedAt = participant ? null : now;
-            return b.at(now);
-        });
+        TalentReview saved = write(command.participantId(), command.version(), r -> r.withOutcome(json(values), party, now));
+        tellOtherParty(command.actorId(), saved, "recorded the agreed outcome of your Maximising Potential conversation."
+                + " Please check it and confirm.");
+        return saved;
     }
 
-    TalentReview confirm(long actorId, long participantId, @Nullable Integer version) {
-        boolean participant = requireParty(actorId, participantId);
+    /** One party confirming the recorded outcome. */
+    record ConfirmOutcome(long actorId, long participantId, @Nullable Integer version) {
+    }
+
+    /** Confirms for the actor; once both have, the placement is agreed and the other party is told. */
+    TalentReview confirm(ConfirmOutcome command) {
+        TalentReview.Party party = requireParty(command.actorId(), command.participantId());
         Instant now = clock.instant();
-        return write(participantId, version, r -> {
-            if (r.locked()) {
-                throw locked();
-            }
-            Map<String, String> outcome = map(r.outcome());
-            if (outcome.isEmpty()) {
-                throw new TalentProblem("Nothing to confirm yet", "No agreed outcome has been recorded.");
-            }
-            TalentReview.Builder b = r.change();
-            if (participant) {
-                b.participantConfirmedAt = now;
-            } else {
-                b.sponsorConfirmedAt = now;
-            }
-            if (b.participantConfirmedAt != null && b.sponsorConfirmedAt != null) {
-                b.status = TalentReview.Status.AGREED.name();
-                b.agreedAt = now;
-                b.agreedBox = outcome.get("agreedBox");
-            }
-            return b.at(now);
-        });
+        TalentReview saved = write(command.participantId(), command.version(), r -> r.confirmedBy(party, now));
+        if (saved.status() == TalentReview.Status.AGREED) {
+            tellOtherParty(command.actorId(), saved, "confirmed the agreed outcome: the placement is agreed and goes to the"
+                    + " programme team for moderation.");
+        }
+        return saved;
     }
 
     // ---- the programme team
@@ -246,23 +292,9 @@ class TalentReviews {
         return advance(review, to);
     }
 
-    /** AGREED to MODERATED to FED_BACK, in that order only. */
+    /** AGREED to MODERATED to FED_BACK, in that order only (the review refuses any other move). */
     TalentReview advance(TalentReview review, TalentReview.Status to) {
-        TalentReview.Status from = review.state();
-        boolean next = (from == TalentReview.Status.AGREED && to == TalentReview.Status.MODERATED)
-                || (from == TalentReview.Status.MODERATED && to == TalentReview.Status.FED_BACK);
-        if (!next) {
-            throw new uk.nhs.hps.access.Conflict("The review is " + from + "; it can't move to " + to + ".");
-        }
-        Instant now = clock.instant();
-        TalentReview.Builder b = review.change();
-        b.status = to.name();
-        if (to == TalentReview.Status.MODERATED) {
-            b.moderatedAt = now;
-        } else {
-            b.fedBackAt = now;
-        }
-        TalentReview saved = reviews.update(b.at(now));
+        TalentReview saved = reviews.update(review.movedTo(to, clock.instant()));
         if (to == TalentReview.Status.FED_BACK) {
             outbox.enqueue(Outbox.Request.toPerson("talent-fed-back:" + saved.id(), saved.participantPersonId(),
                     Reply.text("Your 9-box placement for " + saved.cycle() + " has been moderated: **"
@@ -271,20 +303,29 @@ class TalentReviews {
         return saved;
     }
 
-    /** A proactive note to one of the two parties, once per key. */
-    void tell(long personId, String key, String markdown) {
-        outbox.enqueue(Outbox.Request.toPerson(key, personId, Reply.text(markdown)));
+    /** A proactive note to the party who did not act, once per version of the review. */
+    private void tellOtherParty(long actorId, TalentReview r, String what) {
+        long participantId = r.participantPersonId();
+        Long other = actorId == participantId ? r.sponsorId() : Long.valueOf(participantId);
+        if (other == null) {
+            return;
+        }
+        String actorName = people.findById(actorId).map(Person::displayName).orElse("");
+        String markdown = Reply.fill("{} ", actorName) + what + " Type **"
+                + (other == participantId ? "my talent review" : "talent reviews") + "** to see it.";
+        outbox.enqueue(Outbox.Request.toPerson("talent-outcome:" + r.id() + ":" + r.version() + ":" + other, other,
+                Reply.text(markdown)));
     }
 
     // ---- helpers
 
-    private boolean requireParty(long actorId, long participantId) {
+    private TalentReview.Party requireParty(long actorId, long participantId) {
         if (actorId == participantId) {
             access.require(actorId, Action.EDIT_TALENT_INPUTS, participantId, "talent outcome");
-            return true;
+            return TalentReview.Party.PARTICIPANT;
         }
         requireCurrentSponsor(actorId, participantId);
-        return false;
+        return TalentReview.Party.SPONSOR;
     }
 
     private void requireCurrentSponsor(long sponsorId, long participantId) {
@@ -339,18 +380,6 @@ class TalentReviews {
                         + " with **my talent review** or **talent reviews**.");
     }
 
-    private static TalentProblem locked() {
-        return new TalentProblem("This record is confirmed and can't be edited",
-                "Once the outcome is confirmed, preparation, input and outcome are fixed. Ask the programme team if something is wrong.");
-    }
-
-    static Map<String, String> map(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
-    }
 
     private static String json(Map<String, String> values) {
         try {
@@ -358,10 +387,5 @@ class TalentReviews {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String text(Map<String, Object> data, String key) {
-        Object v = data.get(key);
-        return v == null ? "" : String.valueOf(v).replace("\r\n", "\n").strip();
     }
 }

@@ -144,7 +144,7 @@ class TalentAdminApiTest extends AdminApiTestBase {
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("The review is AGREED; it can't move to FED_BACK");
-        assertThat(reviews.findById(review).orElseThrow().status()).isEqualTo("AGREED");
+        assertThat(reviews.findById(review).orElseThrow().status()).isEqualTo(TalentReview.Status.AGREED);
     }
 
     @Test
@@ -177,7 +177,7 @@ class TalentAdminApiTest extends AdminApiTestBase {
         assertThat(call("POST", "/admin/api/talent/reviews/" + review + "/moderated", token, null, null).statusCode())
                 .isEqualTo(403);
         assertThat(call("GET", "/admin/api/talent/cohorts/" + cohort, null, null, null).statusCode()).isEqualTo(401);
-        assertThat(reviews.findById(review).orElseThrow().status()).isEqualTo("AGREED");
+        assertThat(reviews.findById(review).orElseThrow().status()).isEqualTo(TalentReview.Status.AGREED);
     }
 
     @Test
@@ -312,7 +312,7 @@ class TalentAdminApiTest extends AdminApiTestBase {
     private long agreed(long participant, String cycle, String box) {
         Instant now = Instant.now();
         TalentReview.Builder b = TalentReview.start(participant, null, cycle, "1", now).change();
-        b.status = TalentReview.Status.AGREED.name();
+        b.status = TalentReview.Status.AGREED;
         b.preparationSubmittedAt = now;
         b.sponsorSubmittedAt = now;
         b.agreedBox = box;
@@ -325,7 +325,7 @@ class TalentAdminApiTest extends AdminApiTestBase {
     private long withWellbeing(long participant, boolean shared) {
         Instant now = Instant.now();
         TalentReview.Builder b = TalentReview.start(participant, null, "2026-27", "1", now).change();
-        b.status = TalentReview.Status.AGREED.name();
+        b.status = TalentReview.Status.AGREED;
         b.preparationSubmittedAt = now;
         b.sponsorSubmittedAt = now;
         b.wellbeingNote = WELLBEING;

@@ -96,7 +96,7 @@ class TalentConversationBotTest extends RecordsTestBase {
                 "Lead the winter planning cell");
         assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27").orElseThrow())
                 .satisfies(r -> {
-                    assertThat(r.status()).isEqualTo("AGREED");
+                    assertThat(r.status()).isEqualTo(TalentReview.Status.AGREED);
                     assertThat(r.agreedBox()).isEqualTo("HIGH_MEDIUM");
                 });
     }
@@ -388,7 +388,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         press(pair.participant(), Map.of("action", "talent.outcome.confirm", "participantId", String.valueOf(pair.participantId()),
                 "version", String.valueOf(version + 1)));
         assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow().status())
-                .isEqualTo("AGREED");
+                .isEqualTo(TalentReview.Status.AGREED);
     }
 
     private String currentCycle() {
