@@ -48,7 +48,7 @@ class HpsBotAdapterTest {
     }
 
     private static HpsBotAdapter adapter(Duration connect, Duration read) {
-        TeamsSettings settings = new TeamsSettings("app-id", "pw", TENANT, null, null, null, null, connect, read, null);
+        TeamsSettings settings = new TeamsSettings("app-id", "pw", TENANT, null, null, null, "https://smba.trafficmanager.net/teams/", connect, read, 262144);
         return new HpsBotAdapter(new SdkConfiguration(settings), new ConnectorClients(settings));
     }
 }
