@@ -67,6 +67,17 @@ class ConfigurationDefaultsTest {
         }
     }
 
+    @Test
+    void anEmptyUrlSettingMeansItsDefaultAsAnUnsetOneDoes() {
+        try (ApplicationContext context = context(false, Map.of(
+                "scheduling.enabled", "false", "delivery.dispatcher-enabled", "false",
+                "privacy.public-base-url", "", "teams.default-service-url", " "))) {
+
+            assertThat(context.getBean(PrivacySettings.class).publicBaseUrl()).isEqualTo("http://localhost:3978");
+            assertThat(context.getBean(TeamsSettings.class).defaultServiceUrl()).isEqualTo("https://smba.trafficmanager.net/teams/");
+        }
+    }
+
     /**
      * A started service in 'dev' (so no bot credentials are needed) on an in-memory database, reading no
      * environment variables and, unless asked, no configuration files.

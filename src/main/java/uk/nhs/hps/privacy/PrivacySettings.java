@@ -14,14 +14,17 @@ import java.time.Period;
  */
 @ConfigurationProperties("privacy")
 public record PrivacySettings(
-        @Bindable(defaultValue = "http://localhost:3978") String publicBaseUrl,
+        @Bindable(defaultValue = PrivacySettings.LOCAL_BASE_URL) String publicBaseUrl,
         @Nullable String linkSecret,
         @Bindable(defaultValue = "15m") Duration linkValidity,
         @Bindable(defaultValue = "P2Y") Period retentionAfterCohortEnd) {
 
+    static final String LOCAL_BASE_URL = "http://localhost:3978";
+
     public PrivacySettings {
-        // links are built as base + "/path", so a trailing slash would double up
-        publicBaseUrl = publicBaseUrl.strip();
+        // an empty PUBLIC_BASE_URL means the default, as an unset one does; links are built as base + "/path",
+        // so a trailing slash would double up
+        publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? LOCAL_BASE_URL : publicBaseUrl.strip();
         if (publicBaseUrl.endsWith("/")) {
             publicBaseUrl = publicBaseUrl.substring(0, publicBaseUrl.length() - 1);
         }

@@ -24,12 +24,18 @@ public record TeamsSettings(
         @Nullable List<String> allowedTenants,
         @Nullable String openIdMetadata,
         @Nullable String tokenEndpoint,
-        @Bindable(defaultValue = "https://smba.trafficmanager.net/teams/") String defaultServiceUrl,
+        @Bindable(defaultValue = TeamsSettings.PUBLIC_SERVICE_URL) String defaultServiceUrl,
         @Bindable(defaultValue = "5s") Duration connectTimeout,
         @Bindable(defaultValue = "15s") Duration readTimeout,
         @Bindable(defaultValue = "262144") int maxBodyBytes) {
 
+    static final String PUBLIC_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
+
     public TeamsSettings {
+        // an empty BOT_DEFAULT_SERVICE_URL means the default, as an unset one does
+        if (defaultServiceUrl == null || defaultServiceUrl.isBlank()) {
+            defaultServiceUrl = PUBLIC_SERVICE_URL;
+        }
         allowedTenants = allowedTenants == null ? List.of()
                 : allowedTenants.stream().map(String::trim).filter(s -> !s.isEmpty()).map(String::toLowerCase).toList();
     }
