@@ -25,11 +25,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The defaults of every {@code *Settings} bean are the values README documents, whether they come from the
  * {@code @Bindable} defaults alone or from application.yml (which names most of them again), and typed settings
- * accept the text an operator writes. FaqSettings is left to its own tests.
+ * accept the text an operator writes, or stop the start when they cannot read it. FaqSettings is left to its own tests.
  */
 class ConfigurationDefaultsTest {
 
@@ -76,6 +77,17 @@ class ConfigurationDefaultsTest {
             assertThat(context.getBean(PrivacySettings.class).publicBaseUrl()).isEqualTo("http://localhost:3978");
             assertThat(context.getBean(TeamsSettings.class).defaultServiceUrl()).isEqualTo("https://smba.trafficmanager.net/teams/");
         }
+    }
+
+    @Test
+    void aValueThatIsNotItsTypeStopsTheStartAndNamesTheSetting() {
+        assertThatThrownBy(() -> context(false, Map.of(
+                "scheduling.enabled", "false", "delivery.dispatcher-enabled", "false",
+                "nudges.day-starts", "8am", "privacy.retention-after-cohort-end", "two years",
+                "access.coach-may-see", "VIEW_PROFILE,VIEW_EVERYTHING")).close())
+                .hasStackTraceContaining("nudges.day-starts=8am")
+                .hasStackTraceContaining("privacy.retention-after-cohort-end=two years")
+                .hasStackTraceContaining("access.coach-may-see=VIEW_PROFILE,VIEW_EVERYTHING");
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code access.*}: what a coach may see of their coachees (ROSTER_COACH_MAY_SEE, comma-separated actions). */
+/** {@code access.*}: what a coach may see of their coachees (ACCESS_COACH_MAY_SEE, comma-separated actions). */
 @ConfigurationProperties("access")
 public record AccessSettings(
         @Bindable(defaultValue = "VIEW_PROFILE,VIEW_MEETING_STATUS,VIEW_SHARED_REFLECTIONS") List<Action> coachMaySee) {
