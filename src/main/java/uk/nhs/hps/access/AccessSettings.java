@@ -1,20 +1,18 @@
 package uk.nhs.hps.access;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** {@code access.*}: what a coach may see of their coachees (ROSTER_COACH_MAY_SEE, comma-separated actions). */
+/** {@code access.*}: what a coach may see of their coachees (ACCESS_COACH_MAY_SEE, comma-separated actions). */
 @ConfigurationProperties("access")
-public record AccessSettings(@Nullable List<Action> coachMaySee) {
+public record AccessSettings(
+        @Bindable(defaultValue = "VIEW_PROFILE,VIEW_MEETING_STATUS,VIEW_SHARED_REFLECTIONS") List<Action> coachMaySee) {
 
     Set<Action> coachActions() {
-        if (coachMaySee == null) {
-            return EnumSet.of(Action.VIEW_PROFILE, Action.VIEW_MEETING_STATUS, Action.VIEW_SHARED_REFLECTIONS);
-        }
         return coachMaySee.isEmpty() ? EnumSet.noneOf(Action.class) : EnumSet.copyOf(coachMaySee);
     }
 }

@@ -2,6 +2,7 @@ package uk.nhs.hps.admin;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 
@@ -22,7 +23,7 @@ public record AdminAuthSettings(
         @Nullable String audience,
         @Nullable String jwksUri,
         @Nullable String devToken,
-        @Nullable Duration clockSkew,
+        @Bindable(defaultValue = "60s") Duration clockSkew,
         @Nullable String tenantId) {
 
     boolean checksTenant() {
@@ -35,9 +36,5 @@ public record AdminAuthSettings(
 
     boolean hasDevToken() {
         return devToken != null && !devToken.isBlank();
-    }
-
-    Duration clockSkewOrDefault() {
-        return clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
     }
 }

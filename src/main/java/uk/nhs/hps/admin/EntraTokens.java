@@ -140,7 +140,7 @@ class EntraTokens {
                 new JWTClaimsSet.Builder().issuer(settings.issuer().trim()).build(),
                 new HashSet<>(Set.of("exp", "iat")),
                 new HashSet<>());
-        verifier.setMaxClockSkew((int) settings.clockSkewOrDefault().toSeconds());
+        verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
         p.setJWTClaimsSetVerifier(verifier);
         return p;
     }

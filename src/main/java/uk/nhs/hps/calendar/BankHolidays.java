@@ -54,7 +54,7 @@ public class BankHolidays {
 
     /** The working calendar as it stands now: shipped holidays plus edits, and the configured nudging day. */
     public WorkingCalendar calendar() {
-        return new WorkingCalendar(all(), settings.dayStartsTime(), settings.dayEndsTime());
+        return new WorkingCalendar(all(), settings.dayStarts(), settings.dayEnds());
     }
 
     /** Every bank holiday, by date, with its name. */

@@ -11,20 +11,8 @@ import java.time.LocalTime;
  */
 @ConfigurationProperties("nudges")
 public record NudgeSettings(
-        @Bindable(defaultValue = "08:00") String dayStarts,
-        @Bindable(defaultValue = "18:00") String dayEnds,
-        @Bindable(defaultValue = "09:00") String meetingNudgeAt,
+        @Bindable(defaultValue = "08:00") LocalTime dayStarts,
+        @Bindable(defaultValue = "18:00") LocalTime dayEnds,
+        @Bindable(defaultValue = "09:00") LocalTime meetingNudgeAt,
         @Bindable(defaultValue = "15") int secondNudgeDay) {
-
-    public LocalTime dayStartsTime() {
-        return LocalTime.parse(dayStarts);
-    }
-
-    public LocalTime dayEndsTime() {
-        return LocalTime.parse(dayEnds);
-    }
-
-    public LocalTime meetingNudgeTime() {
-        return LocalTime.parse(meetingNudgeAt);
-    }
 }

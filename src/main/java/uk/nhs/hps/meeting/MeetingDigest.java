@@ -197,7 +197,7 @@ public class MeetingDigest {
         }
         WorkingCalendar calendar = holidays.calendar();
         Instant at = WorkingCalendar.at(calendar.firstWorkingDayOnOrAfter(now.atZone(WorkingCalendar.DEFAULT_ZONE).toLocalDate()),
-                settings.meetingNudgeTime(), WorkingCalendar.DEFAULT_ZONE);
+                settings.meetingNudgeAt(), WorkingCalendar.DEFAULT_ZONE);
         List<Outbox.Request> requests = new ArrayList<>();
         // current members only, and not while they are paused (on leave)
         for (Long member : access.currentProgrammeTeam()) {

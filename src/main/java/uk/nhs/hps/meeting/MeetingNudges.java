@@ -86,7 +86,7 @@ public class MeetingNudges {
                 Map<LocalDate, MeetingRules.Cycle> byMonth = cycles.getOrDefault(pair.sponsorshipId(), Map.of());
                 MeetingRules rules = rulesByTiming.computeIfAbsent(pair.cohortNudgeAt() + "|" + pair.cohortSecondDay(),
                         timing -> new MeetingRules(calendar,
-                                pair.cohortNudgeAt() != null ? java.time.LocalTime.parse(pair.cohortNudgeAt()) : settings.meetingNudgeTime(),
+                                pair.cohortNudgeAt() != null ? java.time.LocalTime.parse(pair.cohortNudgeAt()) : settings.meetingNudgeAt(),
                                 pair.cohortSecondDay() != null ? pair.cohortSecondDay() : settings.secondNudgeDay()));
                 for (MeetingRules.Due due : rules.due(now, zone, pair.startsOn(), byMonth.get(month.atDay(1)),
                         byMonth.get(month.minusMonths(1).atDay(1)))) {

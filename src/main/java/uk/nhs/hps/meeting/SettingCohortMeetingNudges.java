@@ -56,7 +56,7 @@ public class SettingCohortMeetingNudges {
         if (changed == 0) {
             throw new NotFound("No cohort " + cohortId + ".");
         }
-        return new Timing(cohortId, (time == null ? defaults.meetingNudgeTime() : time).toString(),
+        return new Timing(cohortId, (time == null ? defaults.meetingNudgeAt() : time).toString(),
                 secondNudgeDay == null ? defaults.secondNudgeDay() : secondNudgeDay, time != null || secondNudgeDay != null);
     }
 
@@ -67,8 +67,8 @@ public class SettingCohortMeetingNudges {
         } catch (DateTimeParseException e) {
             throw new InvalidRequest("The nudge time must be a time of day such as 09:30.");
         }
-        if (time.isBefore(defaults.dayStartsTime()) || !time.isBefore(defaults.dayEndsTime())) {
-            throw new InvalidRequest("Nudges go out between " + defaults.dayStartsTime() + " and " + defaults.dayEndsTime()
+        if (time.isBefore(defaults.dayStarts()) || !time.isBefore(defaults.dayEnds())) {
+            throw new InvalidRequest("Nudges go out between " + defaults.dayStarts() + " and " + defaults.dayEnds()
                     + " local time; choose a time in that window.");
         }
         return time;

@@ -40,7 +40,7 @@ public class ApplyingRetention {
         this.cohorts = cohorts;
         this.people = people;
         this.erasing = erasing;
-        this.rule = new RetentionRule(settings.retentionOrDefault());
+        this.rule = new RetentionRule(settings.retentionAfterCohortEnd());
         this.clock = clock;
     }
 

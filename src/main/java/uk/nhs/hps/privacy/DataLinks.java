@@ -68,10 +68,10 @@ public class DataLinks {
      * followed by the token, and the token is signed for {@code purpose}, so it opens nothing else.
      */
     public Link issue(long personId, String purpose, String path) {
-        Instant expires = clock.instant().plus(settings.linkValidityOrDefault());
+        Instant expires = clock.instant().plus(settings.linkValidity());
         String payload = personId + "." + expires.getEpochSecond();
         String token = payload + "." + B64.encodeToString(sign(signed(purpose, payload)));
-        return new Link(settings.baseUrlOrDefault() + path + token, expires);
+        return new Link(settings.publicBaseUrl() + path + token, expires);
     }
 
     /** The person id a "my data" token is for, or the refusal. */

@@ -2,6 +2,7 @@ package uk.nhs.hps.privacy;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 import java.time.Period;
@@ -13,28 +14,19 @@ import java.time.Period;
  */
 @ConfigurationProperties("privacy")
 public record PrivacySettings(
-        @Nullable String publicBaseUrl,
+        @Bindable(defaultValue = PrivacySettings.LOCAL_BASE_URL) String publicBaseUrl,
         @Nullable String linkSecret,
-        @Nullable Duration linkValidity,
-        @Nullable String retentionAfterCohortEnd) {
+        @Bindable(defaultValue = "15m") Duration linkValidity,
+        @Bindable(defaultValue = "P2Y") Period retentionAfterCohortEnd) {
 
-    String baseUrlOrDefault() {
-        String url = publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:3978" : publicBaseUrl.trim();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
+    static final String LOCAL_BASE_URL = "http://localhost:3978";
 
-    Duration linkValidityOrDefault() {
-        return linkValidity == null ? Duration.ofMinutes(15) : linkValidity;
-    }
-
-    public Period retentionOrDefault() {
-        if (retentionAfterCohortEnd == null || retentionAfterCohortEnd.isBlank()) {
-            return Period.ofYears(2);
-        }
-        try {
-            return Period.parse(retentionAfterCohortEnd.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalStateException("privacy.retention-after-cohort-end must be an ISO-8601 period such as P2Y");
+    public PrivacySettings {
+        // an empty PUBLIC_BASE_URL means the default, as an unset one does; links are built as base + "/path",
+        // so a trailing slash would double up
+        publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? LOCAL_BASE_URL : publicBaseUrl.strip();
+        if (publicBaseUrl.endsWith("/")) {
+            publicBaseUrl = publicBaseUrl.substring(0, publicBaseUrl.length() - 1);
         }
     }
 }

@@ -26,7 +26,7 @@ class ProgrammeTeamBootstrapAtStart {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        List<String> entries = settings.bootstrapEntries();
+        List<String> entries = settings.bootstrap();
         for (int i = 0; i < entries.size(); i++) {
             BootstrappingProgrammeTeam.Outcome outcome = applyWithRetry(entries.get(i));
             // the position, never the address: logs hold nothing personal

@@ -75,7 +75,7 @@ public class ImportingRoster {
     }
 
     private ImportReport importLocked(byte[] content, ImportMode mode, String actor, String why) {
-        List<RosterRow> rows = RosterCsv.read(content, settings.maxRowsOrDefault());
+        List<RosterRow> rows = RosterCsv.read(content, settings.importMaxRows());
         if (mode != ImportMode.DRY_RUN) {
             // before the snapshot, so this import plans from what any import before it wrote
             lock.hold();

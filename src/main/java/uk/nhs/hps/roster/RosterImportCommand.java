@@ -97,9 +97,9 @@ class RosterImportCommand implements CommandHandler {
         }
         byte[] content;
         try {
-            content = downloads.download(file, settings.maxBytesOrDefault());
+            content = downloads.download(file, settings.importMaxBytes());
         } catch (FileDownloads.TooLarge e) {
-            return List.of(Reply.text("That file is too large (over " + settings.maxBytesOrDefault() / (1024 * 1024)
+            return List.of(Reply.text("That file is too large (over " + settings.importMaxBytes() / (1024 * 1024)
                     + " MB). Split it, for example one file per cohort. Nothing was imported."));
         } catch (IOException e) {
             LOG.warn("Could not download a roster file: {}", e.getClass().getSimpleName());

@@ -49,9 +49,9 @@ class RosterImportController {
                                  @Header(AdminGate.REASON_HEADER) @Nullable String reason,
                                  @Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
         gate.require(admin, Action.MANAGE_ROSTER, null, "roster import");
-        if (csv.length > settings.maxBytesOrDefault()) {
+        if (csv.length > settings.importMaxBytes()) {
             return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-                    .body(new AdminProblem("The file is larger than " + settings.maxBytesOrDefault() + " bytes. Nothing was imported."));
+                    .body(new AdminProblem("The file is larger than " + settings.importMaxBytes() + " bytes. Nothing was imported."));
         }
         ImportReport report = importing.importCsv(csv, mode(mode), admin.actor(), AdminGate.why(reason, "admin API import"));
         return HttpResponse.ok(report);

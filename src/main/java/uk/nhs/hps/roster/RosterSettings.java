@@ -1,17 +1,11 @@
 package uk.nhs.hps.roster;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 
-/** {@code roster.*}: limits on roster files (ROSTER_IMPORT_MAX_ROWS, ROSTER_IMPORT_MAX_BYTES). */
+/** {@code roster.*}: limits on roster files (ROSTER_IMPORT_MAX_ROWS, ROSTER_IMPORT_MAX_BYTES: 5 MB). */
 @ConfigurationProperties("roster")
-public record RosterSettings(@Nullable Integer importMaxRows, @Nullable Integer importMaxBytes) {
-
-    public int maxRowsOrDefault() {
-        return importMaxRows == null ? 10_000 : importMaxRows;
-    }
-
-    public int maxBytesOrDefault() {
-        return importMaxBytes == null ? 5 * 1024 * 1024 : importMaxBytes;
-    }
+public record RosterSettings(
+        @Bindable(defaultValue = "10000") int importMaxRows,
+        @Bindable(defaultValue = "5242880") int importMaxBytes) {
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import uk.nhs.hps.people.SchemeTimeZone;
 
 /**
@@ -15,7 +16,7 @@ public record SchedulingSettings(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "HpsCompanion") String schedulerName,
         @Bindable(defaultValue = "2") int threads,
-        @Bindable(defaultValue = SchemeTimeZone.NAME) String timeZone,
+        @Bindable(defaultValue = SchemeTimeZone.NAME) ZoneId timeZone,
         @Bindable(defaultValue = "0 * * * * ?") String nudgesCron,
         @Bindable(defaultValue = "0 0 7 1 * ?") String digestCron,
         @Bindable(defaultValue = "0 30 2 * * ?") String retentionCron,

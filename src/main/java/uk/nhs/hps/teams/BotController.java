@@ -52,7 +52,7 @@ class BotController {
         if (body == null || body.isBlank()) {
             return HttpResponse.badRequest(new Problem("The request body must be a Bot Framework activity (JSON)."));
         }
-        if (body.getBytes(StandardCharsets.UTF_8).length > settings.maxBodyBytesOrDefault()) {
+        if (body.getBytes(StandardCharsets.UTF_8).length > settings.maxBodyBytes()) {
             return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                     .body(new Problem("The activity is larger than this bot accepts."));
         }

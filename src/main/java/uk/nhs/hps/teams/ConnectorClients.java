@@ -45,7 +45,7 @@ class ConnectorClients {
             return MicrosoftAppCredentials.empty();
         }
         return new TenantCredentials(appId, settings.appPassword(), settings.appTenantId(), scope,
-                settings.tokenEndpoint(), settings.connectTimeoutOrDefault());
+                settings.tokenEndpoint(), settings.connectTimeout());
     }
 
     ConnectorClient forTurns(String serviceUrl, AppCredentials credentials) {
@@ -79,8 +79,8 @@ class ConnectorClients {
                 .withCredentials(credentials)
                 .withSerializerAdapter(new JacksonAdapter())
                 .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
-                .withConnectionTimeout(settings.connectTimeoutOrDefault().toMillis(), TimeUnit.MILLISECONDS)
-                .withReadTimeout(settings.readTimeoutOrDefault().toMillis(), TimeUnit.MILLISECONDS);
+                .withConnectionTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .withReadTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         if (retry != null) {
             builder.withRetryStrategy(retry);
         }

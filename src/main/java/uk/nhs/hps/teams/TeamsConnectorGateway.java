@@ -98,7 +98,7 @@ class TeamsConnectorGateway implements ConnectorGateway {
     }
 
     private String serviceUrl(Address address) {
-        return address.serviceUrl() != null ? address.serviceUrl() : settings.defaultServiceUrlOrTeams();
+        return address.serviceUrl() != null ? address.serviceUrl() : settings.defaultServiceUrl();
     }
 
     private ConversationParameters conversationFor(String aadObjectId, String tenant) {

@@ -25,7 +25,7 @@ class TeamsFileDownloads implements FileDownloads {
     TeamsFileDownloads(TeamsSettings settings) {
         this.settings = settings;
         this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeoutOrDefault())
+                .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
@@ -33,7 +33,7 @@ class TeamsFileDownloads implements FileDownloads {
     @Override
     public byte[] download(Turn.Attachment attachment, int maxBytes) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(attachment.downloadUrl()))
-                .timeout(settings.readTimeoutOrDefault())
+                .timeout(settings.readTimeout())
                 .GET()
                 .build();
         try {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class DataLinksTest {
     private final Instant issued = Instant.parse("2026-11-23T09:00:00Z");
 
     private DataLinks linksAt(Instant now) {
-        return new DataLinks(new PrivacySettings("https://hps.example", SECRET, null, null), Clock.fixed(now, ZoneOffset.UTC));
+        return new DataLinks(new PrivacySettings("https://hps.example", SECRET, Duration.ofMinutes(15), Period.ofYears(2)), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test

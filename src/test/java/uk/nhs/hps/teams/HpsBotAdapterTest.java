@@ -16,7 +16,8 @@ class HpsBotAdapterTest {
 
     @Test
     void connectorCallsTimeOutAfterFiveSecondsToConnectAndFifteenToRead() {
-        HpsBotAdapter adapter = adapter(null, null);
+        // the bound defaults of teams.connect-timeout / teams.read-timeout (ConfigurationDefaultsTest pins them)
+        HpsBotAdapter adapter = adapter(Duration.ofSeconds(5), Duration.ofSeconds(15));
 
         RestConnectorClient client = (RestConnectorClient) adapter
                 .getOrCreateConnectorClient("https://smba.example/uk/", null).join();
@@ -39,7 +40,7 @@ class HpsBotAdapterTest {
 
     @Test
     void outgoingTokensAreRequestedFromTheSingleTenantAuthority() {
-        HpsBotAdapter adapter = adapter(null, null);
+        HpsBotAdapter adapter = adapter(Duration.ofSeconds(5), Duration.ofSeconds(15));
 
         AppCredentials credentials = adapter.buildAppCredentials("app-id", "https://api.botframework.com").join();
 
@@ -48,7 +49,7 @@ class HpsBotAdapterTest {
     }
 
     private static HpsBotAdapter adapter(Duration connect, Duration read) {
-        TeamsSettings settings = new TeamsSettings("app-id", "pw", TENANT, null, null, null, null, connect, read, null);
+        TeamsSettings settings = new TeamsSettings("app-id", "pw", TENANT, null, null, null, "https://smba.trafficmanager.net/teams/", connect, read, 262144);
         return new HpsBotAdapter(new SdkConfiguration(settings), new ConnectorClients(settings));
     }
 }
