@@ -5,9 +5,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.micronaut.core.annotation.Generated;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.repository.GenericRepository;
 import io.micronaut.http.annotation.Controller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.nhs.hps.conversation.CommandHandler;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -57,5 +60,16 @@ class ArchitectureTest {
                 .should().beFreeOfCycles()
                 .because("each feature and shared kernel is a room a newcomer can understand on its own")
                 .check(production);
+    }
+
+    @Test
+    void chatHandlersControllersAndJobsUseNoRepositories() {
+        ArchRule rule = noClasses().that().implement(CommandHandler.class)
+                .or().areAnnotatedWith(Controller.class)
+                .or().implement(org.quartz.Job.class)
+                .should().dependOnClassesThat().areAssignableTo(GenericRepository.class)
+                .orShould().dependOnClassesThat().areAnnotatedWith(JdbcRepository.class)
+                .because("edges translate and delegate: the use case owns the reads and writes");
+        rule.check(production);
     }
 }

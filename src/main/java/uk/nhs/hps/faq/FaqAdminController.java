@@ -61,13 +61,13 @@ class FaqAdminController {
     static final String FAQ_EDIT = "FAQ_EDIT";
 
     private final KnowledgeBase knowledgeBase;
-    private final FaqStore.Queries queries;
+    private final CuratingFaq curating;
     private final AdminGate gate;
     private final AuditLog audit;
 
-    FaqAdminController(KnowledgeBase knowledgeBase, FaqStore.Queries queries, AdminGate gate, AuditLog audit) {
+    FaqAdminController(KnowledgeBase knowledgeBase, CuratingFaq curating, AdminGate gate, AuditLog audit) {
         this.knowledgeBase = knowledgeBase;
-        this.queries = queries;
+        this.curating = curating;
         this.gate = gate;
         this.audit = audit;
     }
@@ -136,7 +136,7 @@ class FaqAdminController {
     List<GapView> gaps(@QueryValue(defaultValue = "50") int limit,
                        @Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
         gate.require(admin, Action.MANAGE_FAQ, null, "FAQ gaps");
-        return queries.gaps(Math.max(1, Math.min(limit, 500))).stream()
+        return curating.gaps(Math.max(1, Math.min(limit, 500))).stream()
                 .map(g -> new GapView(g.normalised(), g.times(), g.lastAsked())).toList();
     }
 

@@ -1,6 +1,7 @@
 package uk.nhs.hps.reflection;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.conversation.CodeBuiltCardAction;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.PlainText;
@@ -30,6 +31,7 @@ class ReflectionCommands implements CommandHandler {
     static final String VIEW = "reflection.view";
     static final String EDIT = "reflection.edit";
     static final String DELETE = "reflection.delete";
+    @CodeBuiltCardAction // the undo button on the "deleted" notice (reflection-notice.json's "${action}")
     static final String UNDO = "reflection.undo";
     static final String EXPORT = "reflection.export";
 

@@ -29,9 +29,9 @@ import java.util.Set;
 @Singleton
 class RosterImportCommand implements CommandHandler {
 
-    static final String COMMIT = "roster-import-commit";
-    static final String COMMIT_VALID = "roster-import-commit-valid";
-    static final String CANCEL = "roster-import-cancel";
+    static final String COMMIT = "roster.import.all";
+    static final String COMMIT_VALID = "roster.import.valid";
+    static final String CANCEL = "roster.import.cancel";
     static final String FINISHED = "That import has already been finished or cancelled. Send the file again to start over.";
     static final String UNDER_WAY = "That import is already under way; its result follows in this chat.";
     private static final int PROBLEMS_SHOWN = 10;

@@ -142,7 +142,7 @@ class TalentCards {
         data.put("note", rows.isEmpty() ? "You don't sponsor anyone on the scheme at the moment." : "");
         data.put("participantId", "");
         data.put("version", "");
-        data.put("buttons", rows.stream().map(r -> Map.of("label", "Open " + r.get("name"), "action", "talent.open",
+        data.put("buttons", rows.stream().map(r -> Map.of("label", "Open " + r.get("name"), "action", TalentCommands.OPEN,
                 "participantId", r.get("participantId"), "version", "")).toList());
         return Reply.card(templates.render("talent-review", data));
     }
@@ -199,20 +199,20 @@ class TalentCards {
         List<Map<String, Object>> buttons = new ArrayList<>();
         boolean open = r == null || (!r.locked() && r.participantConfirmedAt() == null && r.sponsorConfirmedAt() == null);
         if (open && viewer == Viewer.PARTICIPANT) {
-            buttons.add(button(r == null || r.preparationSubmittedAt() == null ? "Prepare" : "Edit my preparation", "talent.prep.open"));
+            buttons.add(button(r == null || r.preparationSubmittedAt() == null ? "Prepare" : "Edit my preparation", TalentCommands.PREP_OPEN));
         }
         if (open && viewer == Viewer.SPONSOR) {
-            buttons.add(button(r == null || r.sponsorSubmittedAt() == null ? "Give my input" : "Edit my input", "talent.sponsor.open"));
+            buttons.add(button(r == null || r.sponsorSubmittedAt() == null ? "Give my input" : "Edit my input", TalentCommands.SPONSOR_OPEN));
         }
         if (r != null && !r.locked() && r.preparationSubmittedAt() != null && r.sponsorSubmittedAt() != null) {
-            buttons.add(button("Record agreed outcome", "talent.outcome.open"));
+            buttons.add(button("Record agreed outcome", TalentCommands.OUTCOME_OPEN));
             boolean recorded = !TalentReview.fields(r.outcome()).isEmpty();
             boolean mine = viewer == Viewer.PARTICIPANT ? r.participantConfirmedAt() != null : r.sponsorConfirmedAt() != null;
             if (recorded && !mine) {
-                buttons.add(button("Confirm the agreed outcome", "talent.outcome.confirm"));
+                buttons.add(button("Confirm the agreed outcome", TalentCommands.OUTCOME_CONFIRM));
             }
         }
-        buttons.add(button("History", "talent.history"));
+        buttons.add(button("History", TalentCommands.HISTORY));
         return buttons;
     }
 

@@ -3,6 +3,7 @@ package uk.nhs.hps.talent;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.access.AccessDenied;
+import uk.nhs.hps.conversation.CodeBuiltCardAction;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.PlainText;
@@ -42,11 +43,25 @@ class TalentCommands implements CommandHandler {
         return Set.of("my talent review", "talent reviews");
     }
 
+    // buttons TalentCards puts on cards by code (a template's "${action}")
+    @CodeBuiltCardAction
+    static final String OPEN = "talent.open";
+    @CodeBuiltCardAction
+    static final String HISTORY = "talent.history";
+    @CodeBuiltCardAction
+    static final String PREP_OPEN = "talent.prep.open";
+    @CodeBuiltCardAction
+    static final String SPONSOR_OPEN = "talent.sponsor.open";
+    @CodeBuiltCardAction
+    static final String OUTCOME_OPEN = "talent.outcome.open";
+    @CodeBuiltCardAction
+    static final String OUTCOME_CONFIRM = "talent.outcome.confirm";
+
     @Override
     public Set<String> cardActions() {
-        return Set.of("talent.open", "talent.history", "talent.prep.open", "talent.prep.draft", "talent.prep.submit",
-                "talent.sponsor.open", "talent.sponsor.draft", "talent.sponsor.submit", "talent.outcome.open",
-                "talent.outcome.save", "talent.outcome.confirm");
+        return Set.of(OPEN, HISTORY, PREP_OPEN, "talent.prep.draft", "talent.prep.submit",
+                SPONSOR_OPEN, "talent.sponsor.draft", "talent.sponsor.submit", OUTCOME_OPEN,
+                "talent.outcome.save", OUTCOME_CONFIRM);
     }
 
     @Override
