@@ -297,7 +297,12 @@ public final class FaqIndex {
 
     /** One entry's raw evidence for a question: best cosine over its phrasings, cosine with its answer head, words. */
     public record Evidence(MatchResult.Candidate words, KnowledgeEntry entry, double phrasingMeaning,
-                           String closestPhrasing, double answerMeaning) {
+                           String closestPhrasing, double answerMeaning, double secondPhrasingMeaning) {
+
+        public Evidence(MatchResult.Candidate words, KnowledgeEntry entry, double phrasingMeaning, String closestPhrasing,
+                        double answerMeaning) {
+            this(words, entry, phrasingMeaning, closestPhrasing, answerMeaning, phrasingMeaning);
+        }
 
         double fused(Fusion f) {
             double meaning = Math.max(0, Math.max(phrasingMeaning, f.answerTextWeight() * answerMeaning));
@@ -328,15 +333,20 @@ public final class FaqIndex {
         List<Evidence> out = new ArrayList<>(prepared.size());
         for (Prepared p : prepared.values()) {
             double best = -1;
+            double second = -1;
             String closest = p.phrasings().get(0);
             for (int i = 0; i < p.phrasingVectors().length; i++) {
                 double cos = TextEmbedder.cosine(q, p.phrasingVectors()[i]);
                 if (cos > best) {
+                    second = best;
                     best = cos;
                     closest = p.phrasings().get(i);
+                } else if (cos > second) {
+                    second = cos;
                 }
             }
-            out.add(new Evidence(lexical.get(p.entry().id()), p.entry(), best, closest, TextEmbedder.cosine(q, p.answerVector())));
+            out.add(new Evidence(lexical.get(p.entry().id()), p.entry(), best, closest, TextEmbedder.cosine(q, p.answerVector()),
+                    second < 0 ? best : second));
         }
         return out;
     }
