@@ -48,7 +48,7 @@ class FaqMatchingTest {
 
     @Test
     void fusionAnswersOnlyWhenTheBestIsHighAndClearlyAhead() {
-        FaqIndex.Fusion f = new FaqIndex.Fusion(0.6, 1.0, 0.6, 0.05, 0.4);
+        FaqIndex.Fusion f = new FaqIndex.Fusion(0.6, 1.0, 1.0, 0.6, 0.05, 0.4);
 
         assertThat(f.decide(0.70, 0.10)).isEqualTo(MatchResult.Outcome.ANSWER);
         assertThat(f.decide(0.70, 0.02)).isEqualTo(MatchResult.Outcome.SUGGEST);
@@ -60,13 +60,33 @@ class FaqMatchingTest {
     void fusedScoreWeighsMeaningAgainstWords() {
         KnowledgeEntry e = new KnowledgeEntry("e", "c", "q", List.of(), "a", "s", true, null);
         MatchResult.Candidate words = new MatchResult.Candidate(e, 0.5, 0, 0, 0, "q", List.of());
-        FaqIndex.Fusion f = new FaqIndex.Fusion(0.6, 0.5, 0, 0, 0);
+        FaqIndex.Fusion f = new FaqIndex.Fusion(0.6, 0.5, 0.5, 0, 0, 0);
 
-        // meaning is the better of the phrasing cosine (0.8) and half the answer cosine (0.45)
+        // meaning is the best of the phrasing cosine (0.8), half the answer cosine (0.45), half the passage cosine
         assertThat(new FaqIndex.Evidence(words, e, 0.8, "q", 0.9).fused(f)).isCloseTo(0.6 * 0.8 + 0.4 * 0.5,
                 org.assertj.core.data.Offset.offset(1e-9));
         // an entry BM25 did not find at all competes on meaning alone
         assertThat(new FaqIndex.Evidence(null, e, 0.8, "q", 0).fused(f)).isCloseTo(0.48, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void passageDeepInTheAnswerCountsAsMeaningAtItsWeight() {
+        KnowledgeEntry e = new KnowledgeEntry("e", "c", "q", List.of(), "a", "s", true, null);
+        FaqIndex.Fusion f = new FaqIndex.Fusion(1.0, 1.0, 0.9, 0, 0, 0);
+
+        // phrasing 0.3, answer opening 0.2, a later passage 0.8 → meaning 0.9 × 0.8
+        assertThat(new FaqIndex.Evidence(null, e, 0.3, "q", 0.2, 0.3, 0.8).fused(f)).isCloseTo(0.72,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void answerIsCutIntoParagraphAndBulletPassagesJoiningShortOnes() {
+        String answer = "**Intro** line that is long enough to stand on its own as a passage of the answer text.\n\n"
+                + "- short bullet\n- another short one\n- a third bullet that makes the joined passage long enough";
+
+        assertThat(FaqIndex.answerDetails(answer)).containsExactly(
+                "Intro line that is long enough to stand on its own as a passage of the answer text.",
+                "short bullet another short one a third bullet that makes the joined passage long enough");
     }
 
     @Test

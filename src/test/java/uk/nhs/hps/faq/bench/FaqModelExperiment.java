@@ -32,7 +32,8 @@ public final class FaqModelExperiment {
     static final int FOLDS = 5;
 
     /** One development question with every entry's evidence and how much of it the knowledge base knows. */
-    record Q(EvalSet.Question question, List<FaqIndex.Evidence> evidence, int terms, double known) {
+    record Q(EvalSet.Question question, List<FaqIndex.Evidence> evidence, int terms, double known,
+             List<FaqIndex.Evidence> second) {
         boolean inScope() {
             return question.inScope();
         }
@@ -61,32 +62,43 @@ public final class FaqModelExperiment {
         models.put("e5-noprefix", new CachingEmbedder("e5-none", () -> new OnnxEmbedder("/e5-small-v2-q.onnx",
                 "/e5-small-v2-q-tokenizer.json", "", "")));
         Set<String> wanted = Set.of(System.getProperty("experiment.models", "minilm,e5,minilm+e5").split(","));
-        for (String name : List.of("minilm", "e5", "e5-noprefix", "minilm+e5")) {
+        for (String name : List.of("minilm", "e5", "e5-noprefix", "minilm+e5", "minilm/e5-noprefix")) {
             if (!wanted.contains(name)) {
                 continue;
             }
-            TextEmbedder embedder = name.equals("minilm+e5")
-                    ? CachingEmbedder.ensemble(models.get("minilm"), models.get("e5")) : models.get(name);
+            // "a/b": rank with a; b only adds features to the decision (does b agree on the top entry?)
+            String[] parts = name.split("/");
+            TextEmbedder embedder = parts[0].equals("minilm+e5")
+                    ? CachingEmbedder.ensemble(models.get("minilm"), models.get("e5")) : models.get(parts[0]);
             FaqIndex index = FaqIndex.build(entries, embedder, FaqIndex.Fusion.DEFAULT);
-            List<Q> items = dev.stream().map(q -> question(index, q)).toList();
+            FaqIndex other = parts.length > 1 ? FaqIndex.build(entries, models.get(parts[1]), FaqIndex.Fusion.DEFAULT) : null;
+            List<Q> items = dev.stream().map(q -> question(index, other, q)).toList();
             models.values().forEach(CachingEmbedder::save);
             System.out.printf("%n=== model %s%n", name);
             run(items);
         }
     }
 
-    static Q question(FaqIndex index, EvalSet.Question q) {
+    static Q question(FaqIndex index, FaqIndex other, EvalSet.Question q) {
         MatchResult r = index.match(q.text());
         int terms = r.understanding().terms().size();
         double known = terms == 0 ? 0 : 1 - (double) r.understanding().unknownTerms().size() / terms;
-        return new Q(q, index.evidence(q.text()), terms, known);
+        return new Q(q, index.evidence(q.text()), terms, known, other == null ? null : other.evidence(q.text()));
     }
+
+    static final double SUGGEST_CREDIT = Double.parseDouble(System.getProperty("experiment.suggest-credit", "0.5"));
 
     static void run(List<Q> items) {
         List<Ranking> linear = new ArrayList<>();
         for (double sw : new double[]{0.5, 0.6, 0.7, 0.8, 0.9}) {
             for (double aw : new double[]{0.6, 0.8, 1.0}) {
                 linear.add(linear(sw, aw, 0));
+            }
+        }
+        List<Ranking> detail = new ArrayList<>();
+        for (double sw : new double[]{0.5, 0.6, 0.7, 0.8, 0.9}) {
+            for (double cw : new double[]{0.7, 0.8, 0.9, 1.0}) {
+                detail.add(linear(sw, 1.0, 0, cw));
             }
         }
         List<Ranking> top2 = new ArrayList<>();
@@ -109,8 +121,17 @@ public final class FaqModelExperiment {
                 rrf.add(rrf(k, aw));
             }
         }
-        for (Map.Entry<String, List<Ranking>> family : Map.of("linear (max phrasing)", linear,
-                "linear, mean of top-2 phrasings", top2, "z-score per question", z, "reciprocal-rank fusion", rrf).entrySet()) {
+        Map<String, List<Ranking>> families = new LinkedHashMap<>();
+        families.put("linear (max phrasing)", linear);
+        families.put("linear + answer passages", detail);
+        families.put("linear, mean of top-2 phrasings", top2);
+        families.put("z-score per question", z);
+        families.put("reciprocal-rank fusion", rrf);
+        Set<String> only = Set.of(System.getProperty("experiment.families", String.join(",", families.keySet())).split(","));
+        for (Map.Entry<String, List<Ranking>> family : families.entrySet()) {
+            if (!only.contains(family.getKey())) {
+                continue;
+            }
             Ranking bestTop1 = null;
             double bestAcc = -1;
             for (Ranking r : family.getValue()) {
@@ -122,7 +143,7 @@ public final class FaqModelExperiment {
             }
             System.out.printf("%s: best top-1 (in-scope, right entry ranked first) %.1f%% with %s%n", family.getKey(),
                     100 * bestAcc, bestTop1.name());
-            boolean linearScale = family.getValue() == linear || family.getValue() == top2;
+            boolean linearScale = family.getValue() == linear || family.getValue() == top2 || family.getValue() == detail;
             if (linearScale) {
                 print("  thresholds (answerAt, relative lead, suggestAt)", crossValidate(items, family.getValue(), Decider.THRESHOLDS));
             }
@@ -144,8 +165,12 @@ public final class FaqModelExperiment {
     // ---------------------------------------------------------------- rankings
 
     static double meaning(FaqIndex.Evidence e, double aw, double beta) {
+        return meaning(e, aw, beta, 0);
+    }
+
+    static double meaning(FaqIndex.Evidence e, double aw, double beta, double cw) {
         double phrasing = (1 - beta) * e.phrasingMeaning() + beta * e.secondPhrasingMeaning();
-        return Math.max(0, Math.max(phrasing, aw * e.answerMeaning()));
+        return Math.max(0, Math.max(Math.max(phrasing, aw * e.answerMeaning()), cw * e.answerDetailMeaning()));
     }
 
     static double words(FaqIndex.Evidence e) {
@@ -153,9 +178,13 @@ public final class FaqModelExperiment {
     }
 
     static Ranking linear(double sw, double aw, double beta) {
-        return new Ranking(String.format("linear sw=%.2f aw=%.2f top2=%.2f", sw, aw, beta), q -> sorted(q.evidence().stream()
-                .map(e -> new Scored(e.entry(), sw * meaning(e, aw, beta) + (1 - sw) * words(e), meaning(e, aw, beta),
-                        words(e))).toList()));
+        return linear(sw, aw, beta, 0);
+    }
+
+    static Ranking linear(double sw, double aw, double beta, double cw) {
+        return new Ranking(String.format("linear sw=%.2f aw=%.2f top2=%.2f cw=%.2f", sw, aw, beta, cw), q -> sorted(
+                q.evidence().stream().map(e -> new Scored(e.entry(), sw * meaning(e, aw, beta, cw) + (1 - sw) * words(e),
+                        meaning(e, aw, beta, cw), words(e))).toList()));
     }
 
     static Ranking zScore(double sw, double aw) {
@@ -273,10 +302,28 @@ public final class FaqModelExperiment {
             meaningFirst &= x.meaning() <= top.meaning();
             wordsFirst &= x.words() <= top.words();
         }
-        return new double[]{top.score(), top.meaning(), top.words(), top.score() - rival,
+        double[] base = {top.score(), top.meaning(), top.words(), top.score() - rival,
                 top.score() <= 0 ? 0 : (top.score() - rival) / Math.abs(top.score()),
                 top.score() - (s.size() > 1 ? s.get(1).score() : 0), top.meaning() - otherMeaning, top.words() - otherWords,
                 meaningFirst && wordsFirst && top.words() > 0 ? 1 : 0, Math.log1p(q.terms()), q.known()};
+        if (q.second() == null) {
+            return base;
+        }
+        // the second model: does its closest entry by meaning answer the same, and how close is it to the top entry
+        FaqIndex.Evidence best = null;
+        double topMeaning = 0;
+        for (FaqIndex.Evidence e : q.second()) {
+            if (best == null || meaning(e, 1, 0) > meaning(best, 1, 0)) {
+                best = e;
+            }
+            if (e.entry().id().equals(top.entry().id())) {
+                topMeaning = meaning(e, 1, 0);
+            }
+        }
+        double[] out = java.util.Arrays.copyOf(base, base.length + 2);
+        out[base.length] = best.entry().topics().stream().anyMatch(topics::contains) ? 1 : 0;
+        out[base.length + 1] = topMeaning;
+        return out;
     }
 
     enum Decider { THRESHOLDS, LOGISTIC }
@@ -356,7 +403,7 @@ public final class FaqModelExperiment {
                 if (o == MatchResult.Outcome.ANSWER) {
                     j += p.right() ? 1 : -2;
                 } else if (o == MatchResult.Outcome.SUGGEST && p.ranked().stream().limit(3).anyMatch(s -> hit(p.q(), s.entry()))) {
-                    j += 0.5;
+                    j += SUGGEST_CREDIT;
                 }
             } else if (o == MatchResult.Outcome.ANSWER) {
                 j -= 3;
