@@ -10,18 +10,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The matcher on the shipped knowledge base with the embedding model: a regression floor on the tuning half of the
- * evaluation set (the held-out half is never read by a test), then single behaviours.
+ * The matcher on the shipped knowledge base with the embedding model: a regression floor on the development set
+ * (tuning.yml + heldout.yml; the fresh held-out set is never read by a test), then single behaviours.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaqMatchingTest {
 
     /**
-     * Measured on the tuning half with the shipped settings (see docs/faq.md), less a margin of five points, so the
-     * build fails when a change makes matching clearly worse; it is not the target and not the held-out figure.
+     * Measured on the development set with the shipped settings (see docs/faq.md), less a margin of five points, so
+     * the build fails when a change makes matching clearly worse; it is not the target and not a held-out figure.
      */
-    static final double TUNING_IN_SCOPE_FLOOR = 0.64;
-    static final double TUNING_OFF_TOPIC_FLOOR = 0.90;
+    static final double DEVELOPMENT_IN_SCOPE_FLOOR = 0.66;
+    static final double DEVELOPMENT_OFF_TOPIC_FLOOR = 0.90;
 
     private FaqIndex index;
 
@@ -31,19 +31,19 @@ class FaqMatchingTest {
     }
 
     @Test
-    void tuningHalfInScopeDirectAnswersStayAboveTheRegressionFloor() {
-        Map<EvalSet.Kind, int[]> figures = EvalSet.score(EvalSet.load("tuning"), q -> FaqReader.read(index, q));
+    void developmentSetInScopeDirectAnswersStayAboveTheRegressionFloor() {
+        Map<EvalSet.Kind, int[]> figures = EvalSet.score(EvalSet.development(), q -> FaqReader.read(index, q));
 
         int questions = figures.get(EvalSet.Kind.faq)[0] + figures.get(EvalSet.Kind.docs)[0];
         int right = figures.get(EvalSet.Kind.faq)[1] + figures.get(EvalSet.Kind.docs)[1];
-        assertThat((double) right / questions).isGreaterThanOrEqualTo(TUNING_IN_SCOPE_FLOOR);
+        assertThat((double) right / questions).isGreaterThanOrEqualTo(DEVELOPMENT_IN_SCOPE_FLOOR);
     }
 
     @Test
-    void tuningHalfOffTopicQuestionsGetNoSchemeFactAboveTheRegressionFloor() {
-        int[] offTopic = EvalSet.score(EvalSet.load("tuning"), q -> FaqReader.read(index, q)).get(EvalSet.Kind.offtopic);
+    void developmentSetOffTopicQuestionsGetNoSchemeFactAboveTheRegressionFloor() {
+        int[] offTopic = EvalSet.score(EvalSet.development(), q -> FaqReader.read(index, q)).get(EvalSet.Kind.offtopic);
 
-        assertThat((double) offTopic[1] / offTopic[0]).isGreaterThanOrEqualTo(TUNING_OFF_TOPIC_FLOOR);
+        assertThat((double) offTopic[1] / offTopic[0]).isGreaterThanOrEqualTo(DEVELOPMENT_OFF_TOPIC_FLOOR);
     }
 
     @Test

@@ -1,10 +1,11 @@
 package uk.nhs.hps.faq;
 
-import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
+import uk.nhs.hps.support.TestDatabases;
 
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,16 +14,13 @@ class FaqSettingsTest {
 
     @Test
     void boundFusionDefaultsAreTheCrossValidatedFusion() {
-        double[] bound = Arrays.stream(FaqSettings.class.getRecordComponents())
-                .filter(c -> c.isAnnotationPresent(Bindable.class) && c.getType() == double.class)
-                .mapToDouble(FaqSettingsTest::defaultValue).toArray();
-        FaqSettings settings = new FaqSettings(null, null, null, null, bound[0], bound[1], bound[2], bound[3], bound[4],
-                bound[5]);
+        Map<String, Object> properties = new HashMap<>(TestDatabases.properties(TestDatabases.Kind.H2));
+        properties.put("scheduling.enabled", "false");
+        properties.put("delivery.dispatcher-enabled", "false");
+        try (ApplicationContext context = ApplicationContext.run(properties, "dev")) {
+            FaqSettings settings = context.getBean(FaqSettings.class);
 
-        assertThat(settings.fusion()).isEqualTo(FaqIndex.Fusion.DEFAULT);
-    }
-
-    private static double defaultValue(RecordComponent c) {
-        return Double.parseDouble(c.getAnnotation(Bindable.class).defaultValue());
+            assertThat(settings.fusion()).isEqualTo(FaqIndex.Fusion.DEFAULT);
+        }
     }
 }

@@ -75,7 +75,13 @@ public final class FaqModelExperiment {
             List<Q> items = dev.stream().map(q -> question(index, other, q)).toList();
             models.values().forEach(CachingEmbedder::save);
             System.out.printf("%n=== model %s%n", name);
-            run(items);
+            if (Boolean.getBoolean("experiment.loo")) {
+                List<Q> loo = leaveOnePhrasingOut(entries, embedder);
+                models.values().forEach(CachingEmbedder::save);
+                looLogistic(items, loo);
+            } else {
+                run(items);
+            }
         }
     }
 
@@ -86,7 +92,71 @@ public final class FaqModelExperiment {
         return new Q(q, index.evidence(q.text()), terms, known, other == null ? null : other.evidence(q.text()));
     }
 
-    static final double SUGGEST_CREDIT = Double.parseDouble(System.getProperty("experiment.suggest-credit", "0.5"));
+    /**
+     * Training data that is not the evaluation set: each alternative phrasing of the knowledge base asked against an
+     * index built without it (right when the top entry is its own), and calibration.yml's off-topic questions.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Q> leaveOnePhrasingOut(List<KnowledgeEntry> entries, TextEmbedder embedder) {
+        List<Q> out = new ArrayList<>();
+        for (KnowledgeEntry entry : entries) {
+            for (String left : entry.alternatives()) {
+                List<KnowledgeEntry> without = entries.stream().map(e -> e != entry ? e : new KnowledgeEntry(e.id(),
+                        e.category(), e.question(), e.alternatives().stream().filter(a -> !a.equals(left)).toList(),
+                        e.answer(), e.source(), true, e.updatedAt(), e.topics())).toList();
+                FaqIndex index = FaqIndex.build(without, embedder, FaqIndex.Fusion.DEFAULT);
+                out.add(question(index, null, new EvalSet.Question(left, Set.copyOf(entry.topics()), EvalSet.Kind.faq)));
+            }
+        }
+        FaqIndex index = FaqIndex.build(entries, embedder, FaqIndex.Fusion.DEFAULT);
+        try (java.io.InputStream in = FaqModelExperiment.class.getResourceAsStream("/faq/calibration.yml")) {
+            Map<String, Object> root = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions())).load(in);
+            for (String q : (List<String>) root.get("offTopic")) {
+                out.add(question(index, null, new EvalSet.Question(q, Set.of(), EvalSet.Kind.offtopic)));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The logistic decision fitted on leave-one-phrasing-out data only; its two cut-offs chosen inside each CV fold. */
+    static void looLogistic(List<Q> dev, List<Q> loo) {
+        FaqIndex.Fusion d = FaqIndex.Fusion.DEFAULT;
+        Ranking shipped = linear(d.semanticWeight(), d.answerTextWeight(), 0, d.passageWeight());
+        List<Prepared> train = prepare(loo, shipped);
+        System.out.printf("leave-one-phrasing-out: %d phrasings (%d ranked their own entry first) + %d off-topic%n",
+                loo.stream().filter(Q::inScope).count(), train.stream().filter(Prepared::right).count(),
+                loo.stream().filter(q -> !q.inScope()).count());
+        Logistic model = Logistic.fit(train.stream().map(Prepared::x).toList(),
+                train.stream().map(p -> p.right() ? 1 : 0).toList(), 1.0);
+        List<Prepared> all = prepare(dev, shipped);
+        int[] c = new int[10];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Prepared> fit = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (i % FOLDS != fold) {
+                    fit.add(all.get(i));
+                }
+            }
+            Decision best = cutOffs(fit, model).decision();
+            for (int i = fold; i < all.size(); i += FOLDS) {
+                tally(c, all.get(i), best.decide(all.get(i).x()));
+            }
+        }
+        print("  logistic decision trained on leave-one-phrasing-out, shipped ranking", c);
+        print("  thresholds, shipped ranking (for comparison)", crossValidate(dev, List.of(shipped), Decider.THRESHOLDS));
+    }
+
+    static List<Prepared> prepare(List<Q> items, Ranking r) {
+        return items.stream().map(q -> {
+            List<Scored> s = r.rank().apply(q);
+            return new Prepared(q, s, features(q, s), q.inScope() && hit(q, s.get(0).entry()));
+        }).toList();
+    }
+
+    static final double SUGGEST_CREDIT = Double.parseDouble(System.getProperty("experiment.suggest-credit", "0.2"));
 
     static void run(List<Q> items) {
         List<Ranking> linear = new ArrayList<>();
@@ -343,10 +413,7 @@ public final class FaqModelExperiment {
         int[] c = new int[10];
         Map<Ranking, List<Prepared>> prepared = new LinkedHashMap<>();
         for (Ranking r : family) {
-            prepared.put(r, items.stream().map(q -> {
-                List<Scored> s = r.rank().apply(q);
-                return new Prepared(q, s, features(q, s), q.inScope() && hit(q, s.get(0).entry()));
-            }).toList());
+            prepared.put(r, prepare(items, r));
         }
         for (int fold = 0; fold < FOLDS; fold++) {
             Fitted best = null;
@@ -436,6 +503,10 @@ public final class FaqModelExperiment {
     static Fitted fitLogistic(List<Prepared> train) {
         Logistic model = Logistic.fit(train.stream().map(Prepared::x).toList(),
                 train.stream().map(p -> p.right() ? 1 : 0).toList(), 1.0);
+        return cutOffs(train, model);
+    }
+
+    static Fitted cutOffs(List<Prepared> train, Logistic model) {
         Fitted best = null;
         for (double a = 0.3; a <= 0.951; a += 0.025) {
             for (double s = 0.05; s <= a + 1e-9; s += 0.05) {
