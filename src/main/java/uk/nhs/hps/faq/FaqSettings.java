@@ -13,10 +13,10 @@ import io.micronaut.core.bind.annotation.Bindable;
 @ConfigurationProperties("hps.faq")
 record FaqSettings(@Nullable Double answerThreshold, @Nullable Double suggestThreshold, @Nullable Integer maxQuestionChars,
                    @Nullable Boolean semantic,
-                   @Bindable(defaultValue = "0.7") double semanticWeight,
-                   @Bindable(defaultValue = "0.9") double answerTextWeight,
-                   @Bindable(defaultValue = "1.0") double passageWeight,
-                   @Bindable(defaultValue = "0.575") double answerAt,
+                   @Bindable(defaultValue = "0.5") double semanticWeight,
+                   @Bindable(defaultValue = "0.8") double answerTextWeight,
+                   @Bindable(defaultValue = "0.9") double passageWeight,
+                   @Bindable(defaultValue = "0.625") double answerAt,
                    @Bindable(defaultValue = "0.06") double marginAt,
                    @Bindable(defaultValue = "0.55") double suggestAt) {
 

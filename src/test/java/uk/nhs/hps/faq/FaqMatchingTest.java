@@ -20,7 +20,7 @@ class FaqMatchingTest {
      * Measured on the development set with the shipped settings (see docs/faq.md), less a margin of five points, so
      * the build fails when a change makes matching clearly worse; it is not the target and not a held-out figure.
      */
-    static final double DEVELOPMENT_IN_SCOPE_FLOOR = 0.66;
+    static final double DEVELOPMENT_IN_SCOPE_FLOOR = 0.76;
     static final double DEVELOPMENT_OFF_TOPIC_FLOOR = 0.90;
 
     private FaqIndex index;

@@ -194,7 +194,7 @@ public final class FaqModelExperiment {
         Map<String, List<Ranking>> families = new LinkedHashMap<>();
         families.put("linear (max phrasing)", linear);
         families.put("linear + answer passages", detail);
-        families.put("linear, mean of top-2 phrasings", top2);
+        families.put("linear with mean of top-2 phrasings", top2);
         families.put("z-score per question", z);
         families.put("reciprocal-rank fusion", rrf);
         Set<String> only = Set.of(System.getProperty("experiment.families", String.join(",", families.keySet())).split(","));
