@@ -91,7 +91,7 @@ public final class FaqIndex {
      * and where the decision lines are. {@code score = semanticWeight × meaning + (1 − semanticWeight) × words},
      * where meaning is the best of: the cosine with the entry's closest phrasing, {@code answerTextWeight} × the
      * cosine with the opening of its answer, and {@code passageWeight} × the cosine with the closest passage (a
-     * paragraph or bullet) of the rest of its answer. Answer directly when the best score reaches {@code answerAt}
+     * paragraph or bullet) of its answer. Answer directly when the best score reaches {@code answerAt}
      * and leads the best entry about something else (one sharing no topic with it) by {@code marginAt} of its own
      * score; suggest when it reaches {@code suggestAt}; otherwise fall back. The values are chosen by
      * cross-validation on the development questions (FaqBenchmark), never per question; FaqSettings binds the same
@@ -237,8 +237,8 @@ public final class FaqIndex {
     }
 
     /**
-     * The answer past its opening, as passages of a paragraph or a bullet each (short ones joined to the next), so a
-     * question about a detail deep in a long answer can still be found by meaning.
+     * The whole answer as passages of a paragraph or a bullet each (short ones joined to the next, each cut at 300
+     * characters), so a question about a detail deep in a long answer can still be found by meaning.
      */
     static List<String> answerDetails(String answer) {
         List<String> out = new ArrayList<>();
