@@ -89,13 +89,17 @@ public final class FaqIndex {
     /**
      * How meaning (sentence embeddings) and words (BM25 and the rerank) are combined once embeddings are ready,
      * and where the decision lines are. {@code score = semanticWeight × meaning + (1 − semanticWeight) × words},
-     * where meaning is the best cosine over the entry's phrasings, or {@code answerTextWeight} × the cosine with
-     * the start of its answer. Answer directly when the best score reaches {@code answerAt} and leads the best
-     * entry about something else (one sharing no topic with it) by {@code marginAt} of its own score; suggest when it reaches {@code suggestAt}; otherwise fall back. The values
-     * are chosen by cross-validation on the tuning questions (FaqBenchmark), never per question.
+     * where meaning is the best of: the cosine with the entry's closest phrasing, {@code answerTextWeight} × the
+     * cosine with the opening of its answer, and {@code passageWeight} × the cosine with the closest passage (a
+     * paragraph or bullet) of its answer. Answer directly when the best score reaches {@code answerAt}
+     * and leads the best entry about something else (one sharing no topic with it) by {@code marginAt} of its own
+     * score; suggest when it reaches {@code suggestAt}; otherwise fall back. The values are chosen by
+     * cross-validation on the development questions (FaqBenchmark), never per question; FaqSettings binds the same
+     * defaults.
      */
-    public record Fusion(double semanticWeight, double answerTextWeight, double answerAt, double marginAt, double suggestAt) {
-        public static final Fusion DEFAULT = new Fusion(0.6, 1.0, 0.625, 0.02, 0.4);
+    public record Fusion(double semanticWeight, double answerTextWeight, double passageWeight, double answerAt,
+                         double marginAt, double suggestAt) {
+        public static final Fusion DEFAULT = new Fusion(0.5, 0.8, 0.9, 0.625, 0.06, 0.55);
 
         MatchResult.Outcome decide(double top, double margin) {
             return top >= answerAt && margin >= marginAt ? MatchResult.Outcome.ANSWER
@@ -105,7 +109,7 @@ public final class FaqIndex {
 
     private record Prepared(KnowledgeEntry entry, List<String> phrasings, List<String> intents, List<Set<String>> phrasingTerms,
                             Set<String> allPhrasingTerms, Set<String> answerTerms, double[] phrasingNorms,
-                            float[][] phrasingVectors, float[] answerVector) {
+                            float[][] phrasingVectors, float[] answerVector, float[][] answerDetailVectors) {
     }
 
     /** How much of an answer is embedded: its opening says what it is about; the rest is detail. */
@@ -169,13 +173,16 @@ public final class FaqIndex {
                 writer.addDocument(doc);
                 float[][] phrasingVectors = null;
                 float[] answerVector = null;
+                float[][] answerDetailVectors = null;
                 if (embedder != null) {
+                    answerDetailVectors = answerDetails(entry.answer()).stream().map(DomainSynonyms::spelledOut)
+                            .map(embedder::embedStored).toArray(float[][]::new);
                     phrasingVectors = phrasings.stream().map(DomainSynonyms::spelledOut).map(embedder::embedStored)
                             .toArray(float[][]::new);
                     answerVector = embedder.embedStored(DomainSynonyms.spelledOut(answerHead(entry.answer())));
                 }
                 prepared.put(entry.id(), new Prepared(entry, phrasings, intents, phrasingTerms, all, answerTerms,
-                        new double[phrasings.size()], phrasingVectors, answerVector));
+                        new double[phrasings.size()], phrasingVectors, answerVector, answerDetailVectors));
                 Set<String> entryTerms = new HashSet<>(all);
                 entryTerms.addAll(answerTerms);
                 entryTerms.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
@@ -227,6 +234,33 @@ public final class FaqIndex {
     static String answerHead(String answer) {
         String plain = answer.replaceAll("[*_#>`]", "").replaceAll("(?m)^\\s*-\\s+", "").replaceAll("\\s+", " ").strip();
         return plain.length() > ANSWER_HEAD_CHARS ? plain.substring(0, ANSWER_HEAD_CHARS) : plain;
+    }
+
+    /**
+     * The whole answer as passages of a paragraph or a bullet each (short ones joined to the next, each cut at 300
+     * characters), so a question about a detail deep in a long answer can still be found by meaning.
+     */
+    static List<String> answerDetails(String answer) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : answer.split("\\n")) {
+            String plain = line.replaceAll("[*_#>`]", "").replaceAll("^\\s*-\\s+", "").strip();
+            if (plain.isEmpty()) {
+                continue;
+            }
+            if (current.length() > 0) {
+                current.append(' ');
+            }
+            current.append(plain);
+            if (current.length() >= 80) {
+                out.add(current.length() > ANSWER_HEAD_CHARS ? current.substring(0, ANSWER_HEAD_CHARS) : current.toString());
+                current.setLength(0);
+            }
+        }
+        if (current.length() > 0) {
+            out.add(current.toString());
+        }
+        return out;
     }
 
     public int size() {
@@ -295,14 +329,30 @@ public final class FaqIndex {
         return decideWithMeaning(question, scores(cleaned, terms), fusion, understanding);
     }
 
-    /** One entry's raw evidence for a question: best cosine over its phrasings, cosine with its answer head, words. */
+    /**
+     * One entry's raw evidence for a question: the best and second-best cosine over its phrasings, the cosine with its
+     * answer's opening and the best cosine over the rest of its answer's passages, and its words-side candidate.
+     */
     public record Evidence(MatchResult.Candidate words, KnowledgeEntry entry, double phrasingMeaning,
-                           String closestPhrasing, double answerMeaning) {
+                           String closestPhrasing, double answerMeaning, double secondPhrasingMeaning,
+                           double answerDetailMeaning) {
+
+        public Evidence(MatchResult.Candidate words, KnowledgeEntry entry, double phrasingMeaning, String closestPhrasing,
+                        double answerMeaning) {
+            this(words, entry, phrasingMeaning, closestPhrasing, answerMeaning, phrasingMeaning, 0);
+        }
+
+        double meaning(Fusion f) {
+            return Math.max(0, Math.max(phrasingMeaning, answerSide(f)));
+        }
+
+        private double answerSide(Fusion f) {
+            return Math.max(f.answerTextWeight() * answerMeaning, f.passageWeight() * answerDetailMeaning);
+        }
 
         double fused(Fusion f) {
-            double meaning = Math.max(0, Math.max(phrasingMeaning, f.answerTextWeight() * answerMeaning));
             double wordScore = words == null ? 0 : words.lexical();
-            return f.semanticWeight() * meaning + (1 - f.semanticWeight()) * wordScore;
+            return f.semanticWeight() * meaning(f) + (1 - f.semanticWeight()) * wordScore;
         }
     }
 
@@ -328,15 +378,24 @@ public final class FaqIndex {
         List<Evidence> out = new ArrayList<>(prepared.size());
         for (Prepared p : prepared.values()) {
             double best = -1;
+            double second = -1;
             String closest = p.phrasings().get(0);
             for (int i = 0; i < p.phrasingVectors().length; i++) {
                 double cos = TextEmbedder.cosine(q, p.phrasingVectors()[i]);
                 if (cos > best) {
+                    second = best;
                     best = cos;
                     closest = p.phrasings().get(i);
+                } else if (cos > second) {
+                    second = cos;
                 }
             }
-            out.add(new Evidence(lexical.get(p.entry().id()), p.entry(), best, closest, TextEmbedder.cosine(q, p.answerVector())));
+            double detail = 0;
+            for (float[] v : p.answerDetailVectors()) {
+                detail = Math.max(detail, TextEmbedder.cosine(q, v));
+            }
+            out.add(new Evidence(lexical.get(p.entry().id()), p.entry(), best, closest, TextEmbedder.cosine(q, p.answerVector()),
+                    second < 0 ? best : second, detail));
         }
         return out;
     }
@@ -346,9 +405,8 @@ public final class FaqIndex {
                                                 MatchResult.Understanding understanding) {
         List<MatchResult.Candidate> candidates = new ArrayList<>(evidence.size());
         for (Evidence e : evidence) {
-            double meaning = Math.max(0, Math.max(e.phrasingMeaning(), f.answerTextWeight() * e.answerMeaning()));
-            String closest = e.phrasingMeaning() >= f.answerTextWeight() * e.answerMeaning() ? e.closestPhrasing()
-                    : "(its answer)";
+            double meaning = e.meaning(f);
+            String closest = e.phrasingMeaning() >= e.answerSide(f) ? e.closestPhrasing() : "(its answer)";
             MatchResult.Candidate base = e.words() != null ? e.words()
                     : new MatchResult.Candidate(e.entry(), 0, 0, 0, 0, closest, List.of(), 0, Double.NaN);
             candidates.add(base.fused(e.fused(f), meaning, closest));

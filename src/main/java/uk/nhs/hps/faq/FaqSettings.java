@@ -2,28 +2,30 @@ package uk.nhs.hps.faq;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 
 /**
  * {@code hps.faq.*}: the longest question matched; whether to match on meaning (sentence embeddings) as well as
- * words; the fusion settings used once embeddings are ready ({@link FaqIndex.Fusion}, chosen by cross-validation);
- * and the words-only confidence thresholds used until then (the confidence is the fitted probability that the top
- * entry is right).
+ * words; the fusion settings used once embeddings are ready ({@link FaqIndex.Fusion}: the defaults are
+ * {@code Fusion.DEFAULT}, chosen by cross-validation on the development questions); and the words-only confidence
+ * thresholds used until then (the confidence is the fitted probability that the top entry is right).
  */
 @ConfigurationProperties("hps.faq")
 record FaqSettings(@Nullable Double answerThreshold, @Nullable Double suggestThreshold, @Nullable Integer maxQuestionChars,
-                   @Nullable Boolean semantic, @Nullable Double semanticWeight, @Nullable Double answerTextWeight,
-                   @Nullable Double answerAt, @Nullable Double marginAt, @Nullable Double suggestAt) {
+                   @Nullable Boolean semantic,
+                   @Bindable(defaultValue = "0.5") double semanticWeight,
+                   @Bindable(defaultValue = "0.8") double answerTextWeight,
+                   @Bindable(defaultValue = "0.9") double passageWeight,
+                   @Bindable(defaultValue = "0.625") double answerAt,
+                   @Bindable(defaultValue = "0.06") double marginAt,
+                   @Bindable(defaultValue = "0.55") double suggestAt) {
 
     boolean semanticOrDefault() {
         return semantic == null || semantic;
     }
 
     FaqIndex.Fusion fusion() {
-        FaqIndex.Fusion d = FaqIndex.Fusion.DEFAULT;
-        return new FaqIndex.Fusion(semanticWeight == null ? d.semanticWeight() : semanticWeight,
-                answerTextWeight == null ? d.answerTextWeight() : answerTextWeight,
-                answerAt == null ? d.answerAt() : answerAt, marginAt == null ? d.marginAt() : marginAt,
-                suggestAt == null ? d.suggestAt() : suggestAt);
+        return new FaqIndex.Fusion(semanticWeight, answerTextWeight, passageWeight, answerAt, marginAt, suggestAt);
     }
 
     FaqIndex.Thresholds thresholds() {

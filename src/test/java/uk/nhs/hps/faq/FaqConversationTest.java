@@ -76,7 +76,7 @@ class FaqConversationTest extends BotTestBase {
 
     @Test
     void unsureQuestionGetsUpToThreeSuggestionsAndPickingOneAnswersIt() {
-        JsonNode card = ask(TestUsers.ALICE, "development");
+        JsonNode card = ask(TestUsers.ALICE, "leadership");
 
         assertThat(title(card)).startsWith("I'm not sure I understood");
         List<JsonNode> buttons = StreamSupport.stream(card.path("body").spliterator(), false)

@@ -10,18 +10,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The matcher on the shipped knowledge base with the embedding model: a regression floor on the tuning half of the
- * evaluation set (the held-out half is never read by a test), then single behaviours.
+ * The matcher on the shipped knowledge base with the embedding model: a regression floor on the development set
+ * (tuning.yml + heldout.yml; the fresh held-out set is never read by a test), then single behaviours.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaqMatchingTest {
 
     /**
-     * Measured on the tuning half with the shipped settings (see docs/faq.md), less a margin of five points, so the
-     * build fails when a change makes matching clearly worse; it is not the target and not the held-out figure.
+     * Measured on the development set with the shipped settings (see docs/faq.md), less a margin of five points, so
+     * the build fails when a change makes matching clearly worse; it is not the target and not a held-out figure.
      */
-    static final double TUNING_IN_SCOPE_FLOOR = 0.64;
-    static final double TUNING_OFF_TOPIC_FLOOR = 0.90;
+    static final double DEVELOPMENT_IN_SCOPE_FLOOR = 0.76;
+    static final double DEVELOPMENT_OFF_TOPIC_FLOOR = 0.90;
 
     private FaqIndex index;
 
@@ -31,24 +31,24 @@ class FaqMatchingTest {
     }
 
     @Test
-    void tuningHalfInScopeDirectAnswersStayAboveTheRegressionFloor() {
-        Map<EvalSet.Kind, int[]> figures = EvalSet.score(EvalSet.load("tuning"), q -> FaqReader.read(index, q));
+    void developmentSetInScopeDirectAnswersStayAboveTheRegressionFloor() {
+        Map<EvalSet.Kind, int[]> figures = EvalSet.score(EvalSet.development(), q -> FaqReader.read(index, q));
 
         int questions = figures.get(EvalSet.Kind.faq)[0] + figures.get(EvalSet.Kind.docs)[0];
         int right = figures.get(EvalSet.Kind.faq)[1] + figures.get(EvalSet.Kind.docs)[1];
-        assertThat((double) right / questions).isGreaterThanOrEqualTo(TUNING_IN_SCOPE_FLOOR);
+        assertThat((double) right / questions).isGreaterThanOrEqualTo(DEVELOPMENT_IN_SCOPE_FLOOR);
     }
 
     @Test
-    void tuningHalfOffTopicQuestionsGetNoSchemeFactAboveTheRegressionFloor() {
-        int[] offTopic = EvalSet.score(EvalSet.load("tuning"), q -> FaqReader.read(index, q)).get(EvalSet.Kind.offtopic);
+    void developmentSetOffTopicQuestionsGetNoSchemeFactAboveTheRegressionFloor() {
+        int[] offTopic = EvalSet.score(EvalSet.development(), q -> FaqReader.read(index, q)).get(EvalSet.Kind.offtopic);
 
-        assertThat((double) offTopic[1] / offTopic[0]).isGreaterThanOrEqualTo(TUNING_OFF_TOPIC_FLOOR);
+        assertThat((double) offTopic[1] / offTopic[0]).isGreaterThanOrEqualTo(DEVELOPMENT_OFF_TOPIC_FLOOR);
     }
 
     @Test
     void fusionAnswersOnlyWhenTheBestIsHighAndClearlyAhead() {
-        FaqIndex.Fusion f = new FaqIndex.Fusion(0.6, 1.0, 0.6, 0.05, 0.4);
+        FaqIndex.Fusion f = new FaqIndex.Fusion(0.6, 1.0, 1.0, 0.6, 0.05, 0.4);
 
         assertThat(f.decide(0.70, 0.10)).isEqualTo(MatchResult.Outcome.ANSWER);
         assertThat(f.decide(0.70, 0.02)).isEqualTo(MatchResult.Outcome.SUGGEST);
@@ -60,13 +60,33 @@ class FaqMatchingTest {
     void fusedScoreWeighsMeaningAgainstWords() {
         KnowledgeEntry e = new KnowledgeEntry("e", "c", "q", List.of(), "a", "s", true, null);
         MatchResult.Candidate words = new MatchResult.Candidate(e, 0.5, 0, 0, 0, "q", List.of());
-        FaqIndex.Fusion f = new FaqIndex.Fusion(0.6, 0.5, 0, 0, 0);
+        FaqIndex.Fusion f = new FaqIndex.Fusion(0.6, 0.5, 0.5, 0, 0, 0);
 
-        // meaning is the better of the phrasing cosine (0.8) and half the answer cosine (0.45)
+        // meaning is the best of the phrasing cosine (0.8), half the answer cosine (0.45), half the passage cosine
         assertThat(new FaqIndex.Evidence(words, e, 0.8, "q", 0.9).fused(f)).isCloseTo(0.6 * 0.8 + 0.4 * 0.5,
                 org.assertj.core.data.Offset.offset(1e-9));
         // an entry BM25 did not find at all competes on meaning alone
         assertThat(new FaqIndex.Evidence(null, e, 0.8, "q", 0).fused(f)).isCloseTo(0.48, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void passageDeepInTheAnswerCountsAsMeaningAtItsWeight() {
+        KnowledgeEntry e = new KnowledgeEntry("e", "c", "q", List.of(), "a", "s", true, null);
+        FaqIndex.Fusion f = new FaqIndex.Fusion(1.0, 1.0, 0.9, 0, 0, 0);
+
+        // phrasing 0.3, answer opening 0.2, a later passage 0.8 → meaning 0.9 × 0.8
+        assertThat(new FaqIndex.Evidence(null, e, 0.3, "q", 0.2, 0.3, 0.8).fused(f)).isCloseTo(0.72,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void answerIsCutIntoParagraphAndBulletPassagesJoiningShortOnes() {
+        String answer = "**Intro** line that is long enough to stand on its own as a passage of the answer text.\n\n"
+                + "- short bullet\n- another short one\n- a third bullet that makes the joined passage long enough";
+
+        assertThat(FaqIndex.answerDetails(answer)).containsExactly(
+                "Intro line that is long enough to stand on its own as a passage of the answer text.",
+                "short bullet another short one a third bullet that makes the joined passage long enough");
     }
 
     @Test

@@ -158,7 +158,7 @@ class FaqUnderstandingTest extends BotTestBase {
 
     @Test
     void suggestionsAreStackedOnePerRowWithWholeTitles() {
-        JsonNode card = ask("development");
+        JsonNode card = ask("leadership");
 
         assertThat(title(card)).startsWith("I'm not sure I understood");
         List<JsonNode> rows = new ArrayList<>();

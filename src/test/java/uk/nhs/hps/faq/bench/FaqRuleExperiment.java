@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Compares ways of deciding (how the margin is measured) by 5-fold cross-validation on the TUNING half only; the
+ * Compares ways of deciding (how the margin is measured) by 5-fold cross-validation on the development set only; the
  * evidence is computed once, so each variant costs a grid search, not a re-embedding. Development tool, not a report:
  * {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=uk.nhs.hps.faq.bench.FaqRuleExperiment}.
  */
@@ -23,7 +23,7 @@ public final class FaqRuleExperiment {
         Locale.setDefault(Locale.ROOT);
         FaqIndex meaning = FaqIndex.build(KnowledgeBaseFile.shipped().entries(), MiniLmEmbedder.shared(),
                 FaqIndex.Fusion.DEFAULT);
-        List<FusionTuning.Item> items = EvalSet.load("tuning").stream()
+        List<FusionTuning.Item> items = EvalSet.development().stream()
                 .filter(q -> q.inScope() || q.kind() == EvalSet.Kind.offtopic)
                 .map(q -> new FusionTuning.Item(q, meaning.evidence(q.text()))).toList();
         for (FusionTuning.MarginMode mode : FusionTuning.MarginMode.values()) {
