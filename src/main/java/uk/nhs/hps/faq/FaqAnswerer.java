@@ -43,9 +43,9 @@ class FaqAnswerer implements QuestionAnswerer {
     @Override
     public List<Reply> answer(Turn turn) {
         String raw = turn.text() == null ? "" : turn.text();
-        if (raw.length() > settings.maxQuestionCharsOrDefault()) {
+        if (raw.length() > settings.maxQuestionChars()) {
             return List.of(Reply.text("That's a long message for me. I work best with one question at a time, in a"
-                    + " sentence or two (under " + settings.maxQuestionCharsOrDefault() + " characters). For anything"
+                    + " sentence or two (under " + settings.maxQuestionChars() + " characters). For anything"
                     + " longer, e-mail the programme team."));
         }
         String question = FaqIndex.clean(raw);

@@ -1,7 +1,6 @@
 package uk.nhs.hps.faq;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
@@ -11,8 +10,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  * thresholds used until then (the confidence is the fitted probability that the top entry is right).
  */
 @ConfigurationProperties("hps.faq")
-record FaqSettings(@Nullable Double answerThreshold, @Nullable Double suggestThreshold, @Nullable Integer maxQuestionChars,
-                   @Nullable Boolean semantic,
+record FaqSettings(@Bindable(defaultValue = "0.6") double answerThreshold,
+                   @Bindable(defaultValue = "0.3") double suggestThreshold,
+                   @Bindable(defaultValue = "500") int maxQuestionChars,
+                   @Bindable(defaultValue = "true") boolean semantic,
                    @Bindable(defaultValue = "0.5") double semanticWeight,
                    @Bindable(defaultValue = "0.8") double answerTextWeight,
                    @Bindable(defaultValue = "0.9") double passageWeight,
@@ -20,20 +21,11 @@ record FaqSettings(@Nullable Double answerThreshold, @Nullable Double suggestThr
                    @Bindable(defaultValue = "0.06") double marginAt,
                    @Bindable(defaultValue = "0.55") double suggestAt) {
 
-    boolean semanticOrDefault() {
-        return semantic == null || semantic;
-    }
-
     FaqIndex.Fusion fusion() {
         return new FaqIndex.Fusion(semanticWeight, answerTextWeight, passageWeight, answerAt, marginAt, suggestAt);
     }
 
     FaqIndex.Thresholds thresholds() {
-        return new FaqIndex.Thresholds(answerThreshold == null ? FaqIndex.Thresholds.DEFAULT.answer() : answerThreshold,
-                suggestThreshold == null ? FaqIndex.Thresholds.DEFAULT.suggest() : suggestThreshold);
-    }
-
-    int maxQuestionCharsOrDefault() {
-        return maxQuestionChars == null ? FaqIndex.MAX_QUESTION_CHARS : maxQuestionChars;
+        return new FaqIndex.Thresholds(answerThreshold, suggestThreshold);
     }
 }

@@ -70,7 +70,7 @@ public class KnowledgeBase {
      */
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
-        if (!settings.semanticOrDefault()) {
+        if (!settings.semantic()) {
             meaning.complete(false);
             return;
         }
