@@ -111,7 +111,7 @@ class TalentCommands implements CommandHandler {
                         reviews.sponsorInput(new TalentReviews.GiveSponsorInput(me.id(), participantId,
                                 forms.values(TalentForms.Form.SPONSOR, data), version, submit));
                     } catch (TalentProblem p) {
-                        if (p.title().startsWith("You don't sponsor")) {
+                        if (p.kind() == TalentProblem.Kind.NOT_THEIR_PARTICIPANT) {
                             throw p;
                         }
                         yield sponsorInput(reviews.formAfterRefusal(participantId), typed(TalentForms.Form.SPONSOR, data, false),
@@ -125,8 +125,7 @@ class TalentCommands implements CommandHandler {
                         reviews.recordOutcome(new TalentReviews.RecordOutcome(me.id(), participantId,
                                 forms.values(TalentForms.Form.OUTCOME, data), version));
                     } catch (TalentProblem p) {
-                        if (p.title().startsWith("You don't sponsor") || p.title().contains("changed since")
-                                || p.title().contains("confirmed")) {
+                        if (p.kind() != TalentProblem.Kind.ANSWERS) {
                             throw p;
                         }
                         yield outcome(reviews.formAfterRefusal(participantId), typed(TalentForms.Form.OUTCOME, data, false),

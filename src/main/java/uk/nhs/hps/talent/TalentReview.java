@@ -178,7 +178,7 @@ record TalentReview(
     }
 
     private static TalentProblem lockedProblem() {
-        return new TalentProblem("This record is confirmed and can't be edited",
+        return new TalentProblem(TalentProblem.Kind.RECORD_MOVED_ON, "This record is confirmed and can't be edited",
                 "Once the outcome is confirmed, preparation, input and outcome are fixed. Ask the programme team if something is wrong.");
     }
 

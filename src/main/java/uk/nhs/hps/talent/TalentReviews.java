@@ -334,7 +334,7 @@ class TalentReviews {
             access.require(sponsorId, Action.EDIT_TALENT_INPUTS, participantId, "sponsor input");
         }
         if (sponsorId == participantId || currentSponsor(participantId).filter(s -> s == sponsorId).isEmpty()) {
-            throw new TalentProblem("You don't sponsor this participant",
+            throw new TalentProblem(TalentProblem.Kind.NOT_THEIR_PARTICIPANT, "You don't sponsor this participant",
                     "Only their current sponsor can give sponsor input. Nothing was saved.");
         }
     }
@@ -375,7 +375,7 @@ class TalentReviews {
     }
 
     private static TalentProblem changed() {
-        return new TalentProblem("This record changed since you opened it",
+        return new TalentProblem(TalentProblem.Kind.RECORD_MOVED_ON, "This record changed since you opened it",
                 "Someone (perhaps you, in another window) saved it first. Nothing was saved from this card: open it again"
                         + " with **my talent review** or **talent reviews**.");
     }
