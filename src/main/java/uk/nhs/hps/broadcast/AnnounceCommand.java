@@ -9,6 +9,7 @@ import uk.nhs.hps.cohort.ManagingCohorts;
 import uk.nhs.hps.conversation.CardTemplates;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
+import uk.nhs.hps.conversation.Markdown;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.conversation.Turn;
@@ -140,13 +141,14 @@ class AnnounceCommand implements CommandHandler {
         String who = scheduled.recipients() + (scheduled.recipients() == 1 ? " person" : " people");
         // the confirmation card is replaced by this, so Send cannot be pressed twice
         return List.of(at == null
-                ? templates.outcome("Sent", "Announcement #" + id + " is on its way to " + who + ".")
-                : templates.outcome("Scheduled", "Announcement #" + id + " is scheduled for " + scheduled.when() + ", to " + who + "."));
+                ? templates.outcome("Sent", Markdown.of("Announcement #" + id + " is on its way to " + who + "."))
+                : templates.outcome("Scheduled", Markdown.of("Announcement #" + id + " is scheduled for " + scheduled.when()
+                        + ", to " + who + ".")));
     }
 
     private List<Reply> discard(Turn turn, long author) {
         revising.cancel(announcementId(turn), author);
-        return List.of(templates.outcome("Discarded", "Discarded. Nothing was sent."));
+        return List.of(templates.outcome("Discarded", Markdown.of("Discarded. Nothing was sent.")));
     }
 
     /** The latest announcements' delivery, as the admin API's status reports it. */

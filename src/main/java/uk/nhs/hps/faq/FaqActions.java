@@ -189,7 +189,7 @@ class FaqActions implements CommandHandler {
                     + dealt.status().toLowerCase(Locale.ROOT) + "."));
         }
         if (outcome instanceof FaqTickets.Closed closed) {
-            return List.of(Reply.text("Closed question #" + closed.ticketId() + " without an answer."));
+            return List.of(cards.closed(closed.ticketId()));
         }
         return List.of(ticketError(outcome));
     }

@@ -62,6 +62,11 @@ class FaqCards {
                 Map.of("ticketId", ticketId, "asker", PlainText.of(asker, 100), "question", PlainText.of(question, 500))));
     }
 
+    /** Replaces the ticket card once it is closed, so it cannot be answered or closed again. */
+    Reply closed(long ticketId) {
+        return templates.outcome("Closed", Markdown.of("Closed question #" + ticketId + " without an answer."));
+    }
+
     Reply ticketAnswered(long ticketId, String question, String answer, boolean delivered) {
         return Reply.card(templates.render("faq-ticket-answered", Map.of("ticketId", ticketId,
                 "question", PlainText.of(question, 500), "answer", PlainText.of(answer, 4000),

@@ -143,7 +143,11 @@ class TeamsBot implements Bot {
                 .orElse(Reply.text("Done."));
         AdaptiveCardInvokeResponse body = new AdaptiveCardInvokeResponse();
         body.setStatusCode(200);
-        if (shown instanceof Reply.Card card) {
+        if (shown instanceof Reply.Card card && isErrorCard(card)) {
+            // a refusal never replaces the form it came from: what was typed stays, and can be corrected
+            body.setType("application/vnd.microsoft.activity.message");
+            body.setValue(errorText(card));
+        } else if (shown instanceof Reply.Card card) {
             body.setType(ADAPTIVE_CARD);
             try {
                 body.setValue(Serialization.jsonToTree(card.json()));
@@ -317,6 +321,29 @@ class TeamsBot implements Bot {
             }
             LOG.info("Could not look up the member: {}", e.getClass().getSimpleName());
             return Member.UNKNOWN;
+        }
+    }
+
+    /** The one error card (conversation's cards/error.json) names its title block "error". */
+    private static boolean isErrorCard(Reply.Card card) {
+        try {
+            return "error".equals(JSON.readTree(card.json()).path("body").path(0).path("id").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String errorText(Reply.Card card) {
+        try {
+            List<String> lines = new java.util.ArrayList<>();
+            JSON.readTree(card.json()).path("body").forEach(block -> {
+                if (block.path("text").isTextual() && !block.path("text").asText().isBlank()) {
+                    lines.add(block.path("text").asText());
+                }
+            });
+            return String.join("\n\n", lines);
+        } catch (IOException e) {
+            return "That didn't work.";
         }
     }
 

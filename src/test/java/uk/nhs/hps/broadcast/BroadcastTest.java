@@ -352,6 +352,8 @@ class BroadcastTest extends AdminApiTestBase {
 
         JsonNode shown = readTree(sent.body()).path("value");
         assertThat(shown.path("body").get(0).path("text").asText()).isEqualTo("Sent");
+        // the bot's own wording: the "#" of the announcement number is not escaped as someone's typed text would be
+        assertThat(shown.path("body").get(1).path("text").asText()).startsWith("Announcement #");
         assertThat(shown.path("actions").size()).isZero();
     }
 

@@ -196,6 +196,55 @@ class FaqConversationTest extends BotTestBase {
     }
 
     @Test
+    void aBlankAnswerPressedOnTheTicketCardLeavesTheCardInPlaceAndSaysWhy() throws Exception {
+        JsonNode notice = ticketNoticeFor("may i bring a guest to the residential");
+        ObjectNode answer = button(notice, "Send answer").deepCopy();
+        answer.put("answer", "  ");
+
+        java.net.http.HttpResponse<String> pressed = send(Activities.execute("faq.ticket.answer", answer).from(TestUsers.PAT));
+
+        JsonNode response = JSON.readTree(pressed.body());
+        assertThat(response.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
+        assertThat(response.path("value").asText()).contains("The answer needs some text");
+    }
+
+    @Test
+    void anAnswerPressedOnTheTicketCardReplacesItWithTheAnsweredCard() throws Exception {
+        JsonNode notice = ticketNoticeFor("can my sponsor join the graduation lunch");
+        ObjectNode answer = button(notice, "Send answer").deepCopy();
+        answer.put("answer", "Yes, sponsors are welcome at the lunch.");
+
+        java.net.http.HttpResponse<String> pressed = send(Activities.execute("faq.ticket.answer", answer).from(TestUsers.PAT));
+
+        JsonNode shown = JSON.readTree(pressed.body()).path("value");
+        assertThat(shown.toString()).contains("On its way to the person who asked.").doesNotContain("faq.ticket.answer");
+    }
+
+    @Test
+    void closingOnTheTicketCardReplacesItWithTheOutcome() throws Exception {
+        JsonNode notice = ticketNoticeFor("is the residential venue accessible by train");
+
+        java.net.http.HttpResponse<String> pressed = send(Activities.execute("faq.ticket.close",
+                button(notice, "Close without answering").deepCopy()).from(TestUsers.PAT));
+
+        JsonNode shown = JSON.readTree(pressed.body()).path("value");
+        assertThat(shown.toString()).contains("without an answer.");
+        assertThat(shown.path("actions").size()).isZero();
+    }
+
+    private JsonNode ticketNoticeFor(String question) {
+        programmeTeamMember();
+        JsonNode fallback = ask(TestUsers.ALICE, question);
+        send(Activities.cardSubmit(askButton(fallback).deepCopy()).from(TestUsers.ALICE));
+        deliverOutbox();
+        List<FakeBotConnector.Call> toPat = connector.messagesTo(TestUsers.PAT.conversationId());
+        JsonNode notice = toPat.get(toPat.size() - 1).card();
+        assertThat(notice.toString()).contains("\"verb\":\"faq.ticket.answer\"");
+        connector.reset();
+        return notice;
+    }
+
+    @Test
     void programmeTeamAnswerIsDeliveredToTheAskerAndCanBePromotedIntoTheFaq() {
         programmeTeamMember();
         JsonNode fallback = ask(TestUsers.ALICE, "is there a dress code for the graduation celebration");
