@@ -43,7 +43,9 @@ public class CardTemplates {
      * Values are plain text unless they are {@link Markdown}.
      */
     public Reply error(Object title, Object message, Object hint) {
-        return Reply.card(render("error", Map.of("title", title, "message", message, "hint", hint == null ? "" : hint)));
+        return Reply.refusal(render("error", Map.of("title", title, "message", message, "hint", hint == null ? "" : hint)),
+                // the reason is shown as a plain message, where Markdown's bold marks would show as typed
+                (title + ". " + message).replace("**", ""));
     }
 
     /**

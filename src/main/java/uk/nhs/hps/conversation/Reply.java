@@ -6,7 +6,15 @@ public sealed interface Reply {
     record Text(String markdown) implements Reply {
     }
 
-    record Card(String json) implements Reply {
+    /**
+     * An Adaptive Card. {@code refusal} is set on an error card only: the one-line reason, which a pressed form is
+     * answered with instead of being replaced, so what the person typed stays and can be corrected.
+     */
+    record Card(String json, String refusal) implements Reply {
+
+        public boolean isRefusal() {
+            return refusal != null;
+        }
     }
 
     /** The bot's own Markdown, as written. Text someone else typed goes in through {@link #text(String, Object...)}. */
@@ -38,6 +46,11 @@ public sealed interface Reply {
     }
 
     static Reply card(String json) {
-        return new Card(json);
+        return new Card(json, null);
+    }
+
+    /** An error card (see {@link Card#refusal}). */
+    static Reply refusal(String json, String reason) {
+        return new Card(json, reason);
     }
 }

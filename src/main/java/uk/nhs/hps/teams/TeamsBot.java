@@ -143,10 +143,10 @@ class TeamsBot implements Bot {
                 .orElse(Reply.text("Done."));
         AdaptiveCardInvokeResponse body = new AdaptiveCardInvokeResponse();
         body.setStatusCode(200);
-        if (shown instanceof Reply.Card card && isErrorCard(card)) {
+        if (shown instanceof Reply.Card card && card.isRefusal()) {
             // a refusal never replaces the form it came from: what was typed stays, and can be corrected
             body.setType("application/vnd.microsoft.activity.message");
-            body.setValue(errorText(card));
+            body.setValue(card.refusal());
         } else if (shown instanceof Reply.Card card) {
             body.setType(ADAPTIVE_CARD);
             try {
@@ -321,29 +321,6 @@ class TeamsBot implements Bot {
             }
             LOG.info("Could not look up the member: {}", e.getClass().getSimpleName());
             return Member.UNKNOWN;
-        }
-    }
-
-    /** The one error card (conversation's cards/error.json) names its title block "error". */
-    private static boolean isErrorCard(Reply.Card card) {
-        try {
-            return "error".equals(JSON.readTree(card.json()).path("body").path(0).path("id").asText());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String errorText(Reply.Card card) {
-        try {
-            List<String> lines = new java.util.ArrayList<>();
-            JSON.readTree(card.json()).path("body").forEach(block -> {
-                if (block.path("text").isTextual() && !block.path("text").asText().isBlank()) {
-                    lines.add(block.path("text").asText());
-                }
-            });
-            return String.join("\n\n", lines);
-        } catch (IOException e) {
-            return "That didn't work.";
         }
     }
 
