@@ -83,7 +83,12 @@ class MeetingActions implements CommandHandler {
         }
         Person actor = turn.person().get();
         if (turn.kind() == Turn.Kind.CARD_ACTION) {
-            return List.of(reply(button(actor, turn)));
+            Outcome outcome = button(actor, turn);
+            if (turn.updatesCard() && !(outcome instanceof Refused)) {
+                // the card pressed is replaced: what was recorded in place of its buttons, the others still live
+                return List.of(answeredCard(actor, outcome, turn.cardText("month")));
+            }
+            return List.of(reply(outcome));
         }
         String text = turn.text().toLowerCase(Locale.ROOT).trim();
         if (text.startsWith("met my sponsor")) {
@@ -134,15 +139,49 @@ class MeetingActions implements CommandHandler {
     }
 
     private Reply reply(Outcome outcome) {
+        return outcome instanceof Refused r ? refusal(r) : Reply.text(said(outcome));
+    }
+
+    /**
+     * The card again for the month it was about, headed by what was just recorded: pairings whose month is
+     * answered show it instead of buttons; the rest keep theirs, so one sponsor's combined card stays usable.
+     */
+    private Reply answeredCard(Person actor, Outcome outcome, Optional<String> monthText) {
+        YearMonth month = monthText.map(YearMonth::parse).orElseGet(() -> showing.thisMonth(actor).month());
+        ShowingMeetings.ThisMonth view = showing.month(actor, month);
+        boolean ended = month.isBefore(YearMonth.from(view.today()));
+        List<MeetingCards.Pair> pairs = new ArrayList<>();
+        for (ShowingMeetings.Current c : view.pairings()) {
+            String name = c.viewerIsSponsor() ? name(c.otherName()) : "With your sponsor " + name(c.otherName());
+            MeetingMonth recorded = c.thisMonth();
+            boolean open = recorded == null ? !ended : recorded.status() == MeetingStatus.OPEN
+                    && (!ended || recorded.snoozedUntil() != null);
+            if (open) {
+                String line = recorded == null ? "" : describe(recorded, actor.id());
+                pairs.add(new MeetingCards.Pair(c.sponsorshipId(), name, line.equals("not recorded yet") ? "" : line,
+                        ended ? month.atEndOfMonth() : view.today(), c.viewerIsSponsor(), ended));
+            } else {
+                pairs.add(MeetingCards.Pair.answered(c.sponsorshipId(), name,
+                        recorded == null ? "not recorded" : capitalised(describe(recorded, actor.id()))));
+            }
+        }
+        return cards.card("Sponsor meeting: " + MeetingCards.monthName(month), said(outcome), month, pairs);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private String said(Outcome outcome) {
         if (outcome instanceof RecordingMeetings.Met m) {
-            return Reply.text("Thanks, recorded: you met on " + MeetingCards.DAY.format(m.on()) + ". That's "
-                    + MeetingCards.monthName(m.month()) + " done for both of you.");
+            return "Thanks, recorded: you met on " + MeetingCards.DAY.format(m.on()) + ". That's "
+                    + MeetingCards.monthName(m.month()) + " done for both of you.";
         }
         if (outcome instanceof RecordingMeetings.AlreadyMet m) {
-            return Reply.text("Already recorded: you met on " + MeetingCards.DAY.format(m.on()) + ".");
+            return "Already recorded: you met on " + MeetingCards.DAY.format(m.on()) + ".";
         }
         if (outcome instanceof RecordingMeetings.Booked b) {
-            return Reply.text("Great, booked for " + MeetingCards.DAY.format(b.on()) + ". I'll check in the day after.");
+            return "Great, booked for " + MeetingCards.DAY.format(b.on()) + ". I'll check in the day after.";
         }
         if (outcome instanceof RecordingMeetings.Snoozed s) {
             String reply = "Snoozed. I'll remind you again on " + MeetingCards.DAY.format(s.until()) + ".";
@@ -150,15 +189,15 @@ class MeetingActions implements CommandHandler {
                 reply += " " + MeetingCards.monthName(s.month()) + " stays open until then, so you can still record a meeting"
                         + " in it, or that there wasn't one.";
             }
-            return Reply.text(reply);
+            return reply;
         }
         if (outcome instanceof RecordingMeetings.Skipped s) {
-            return Reply.text("Recorded: no meeting in " + MeetingCards.monthName(s.month()) + ". I won't remind you again this month.");
+            return "Recorded: no meeting in " + MeetingCards.monthName(s.month()) + ". I won't remind you again this month.";
         }
         if (outcome instanceof RecordingMeetings.NoCurrentSponsor) {
-            return Reply.text("You don't have a sponsor on the roster yet, so there's no meeting to record. The programme team can add one.");
+            return "You don't have a sponsor on the roster yet, so there's no meeting to record. The programme team can add one.";
         }
-        return refusal((Refused) outcome);
+        throw new IllegalArgumentException("A refusal is worded by refusal(): " + outcome);
     }
 
     /** Nothing was recorded: an error card naming the problem. */

@@ -31,7 +31,18 @@ class MeetingCards {
      * month is still running ({@code ended} false: it can be booked and, by the sponsor, snoozed) or is a past
      * month kept open by a snooze, which can only be answered: met in it, or not.
      */
-    record Pair(long sponsorshipId, String name, String line, LocalDate metDefault, boolean canSnooze, boolean ended) {
+    record Pair(long sponsorshipId, String name, String line, LocalDate metDefault, boolean canSnooze, boolean ended,
+                boolean live) {
+
+        /** A participant still to be answered for: the card offers the buttons. */
+        Pair(long sponsorshipId, String name, String line, LocalDate metDefault, boolean canSnooze, boolean ended) {
+            this(sponsorshipId, name, line, metDefault, canSnooze, ended, true);
+        }
+
+        /** A participant whose month is answered: the card shows what was recorded, no buttons. */
+        static Pair answered(long sponsorshipId, String name, String recorded) {
+            return new Pair(sponsorshipId, name, recorded, LocalDate.EPOCH, false, true, false);
+        }
     }
 
     private final CardTemplates templates;
@@ -77,6 +88,7 @@ class MeetingCards {
                 "sponsorshipId", String.valueOf(p.sponsorshipId()),
                 "month", month.toString(),
                 "metDefault", p.metDefault().toString(),
+                "live", p.live(),
                 "canSnooze", p.canSnooze() && !p.ended(),
                 "canBook", !p.ended(),
                 "skipTitle", p.ended() ? "No meeting in " + month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK)

@@ -57,6 +57,11 @@ class ShowingMeetings {
         return new ThisMonth(today, month, current(viewer, month));
     }
 
+    /** The viewer's current pairings with their record for {@code month}: what a card about that month shows once answered. */
+    ThisMonth month(Person viewer, YearMonth month) {
+        return new ThisMonth(today(viewer), month, current(viewer, month));
+    }
+
     History history(Person viewer) {
         YearMonth month = YearMonth.from(today(viewer));
         List<MeetingMonth> earlier = new ArrayList<>(months.findByParticipantIdOrderByMonthStartDesc(viewer.id()));

@@ -239,6 +239,54 @@ class MeetingConversationTest extends BotTestBase {
     }
 
     @Test
+    void theNudgeButtonsAreActionExecuteSoTheCardCanBeReplacedInPlace() {
+        nudges.run();
+        deliverOutbox();
+
+        String card = connector.messagesTo(TestUsers.SAM.conversationId()).get(0).card().toString();
+
+        assertThat(card).contains("\"verb\":\"meeting.met\"", "\"verb\":\"meeting.booked\"", "\"verb\":\"meeting.snooze\"",
+                "\"verb\":\"meeting.skip\"").doesNotContain("Action.Submit");
+    }
+
+    @Test
+    void recordingOneParticipantOnTheCombinedCardReplacesItsButtonsAndKeepsTheOthersLive() throws Exception {
+        ObjectNode met = button("meeting.met", aliceSponsorship).put("metOn-" + aliceSponsorship, "2026-12-01");
+
+        java.net.http.HttpResponse<String> pressed = send(Activities.execute("meeting.met", met).from(TestUsers.SAM));
+
+        JsonNode answer = JSON.readTree(pressed.body());
+        assertThat(answer.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        String shown = answer.path("value").toString();
+        assertThat(shown).contains("Thanks, recorded: you met on Tuesday 1 December", "Met on 1 Dec 2026",
+                "\"sponsorshipId\":\"" + bobSponsorship + "\"").doesNotContain("\"sponsorshipId\":\"" + aliceSponsorship + "\"");
+        assertThat(months.findBySponsorshipIdAndMonthStart(aliceSponsorship, LocalDate.of(2026, 12, 1)).orElseThrow().status())
+                .isEqualTo(MeetingStatus.MET);
+    }
+
+    @Test
+    void aSnoozePressedOnTheCardKeepsTheButtonsAndSaysUntilWhen() throws Exception {
+        java.net.http.HttpResponse<String> pressed = send(Activities.execute("meeting.snooze",
+                button("meeting.snooze", aliceSponsorship)).from(TestUsers.SAM));
+
+        String shown = JSON.readTree(pressed.body()).path("value").toString();
+        assertThat(shown).contains("Snoozed. I'll remind you again on Tuesday 8 December",
+                "reminder snoozed until 8 Dec 2026", "\"sponsorshipId\":\"" + aliceSponsorship + "\"");
+    }
+
+    @Test
+    void aRefusedPressLeavesTheCardInPlaceAndSaysWhy() throws Exception {
+        ObjectNode notADate = button("meeting.met", aliceSponsorship).put("metOn-" + aliceSponsorship, "next tuesday");
+
+        java.net.http.HttpResponse<String> pressed = send(Activities.execute("meeting.met", notADate).from(TestUsers.SAM));
+
+        JsonNode answer = JSON.readTree(pressed.body());
+        assertThat(answer.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
+        assertThat(answer.path("value").asText()).contains("Please check the date");
+        assertThat(months.findAll()).isEmpty();
+    }
+
+    @Test
     void badInputGetsAFriendlyErrorCardNamingTheProblemAndRecordsNothing() {
         assertError(button("meeting.snooze", aliceSponsorship), TestUsers.ALICE, "Only the sponsor can snooze this");
         assertError(button("meeting.met", bobSponsorship).put("metOn", "2026-12-01"), TestUsers.ALICE, "Sorry, that isn't yours to record");
