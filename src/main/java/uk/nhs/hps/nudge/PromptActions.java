@@ -1,6 +1,7 @@
 package uk.nhs.hps.nudge;
 
 import jakarta.inject.Singleton;
+import uk.nhs.hps.conversation.CardTemplates;
 import uk.nhs.hps.conversation.CommandHandler;
 import uk.nhs.hps.conversation.HelpEntry;
 import uk.nhs.hps.conversation.Reply;
@@ -32,12 +33,16 @@ class PromptActions implements CommandHandler {
     static final String SNOOZE = "prompt.snooze";
     static final String PAUSE = "prompt.pause";
 
+    private static final String CARD_TITLE = "Reflective prompts";
+
     private final ChangingPrompts prompts;
     private final ReflectionLog log;
+    private final CardTemplates templates;
 
-    PromptActions(ChangingPrompts prompts, ReflectionLog log) {
+    PromptActions(ChangingPrompts prompts, ReflectionLog log, CardTemplates templates) {
         this.prompts = prompts;
         this.log = log;
+        this.templates = templates;
     }
 
     @Override
@@ -63,12 +68,21 @@ class PromptActions implements CommandHandler {
             return List.of(Reply.text("Reflective prompts are for participants on the scheme."));
         }
         if (turn.kind() == Turn.Kind.CARD_ACTION) {
-            return switch (turn.action().orElse("")) {
-                case WRITE -> List.of(log.newEntryCard(p.id()));
-                case SNOOZE -> List.of(Reply.text(reply(prompts.snooze(
-                        new ChangingPrompts.SnoozePrompt(p.id(), turn.cardId("days").orElse(0L))))));
-                default -> List.of(Reply.text(pause(p, turn)));
-            };
+            if (turn.action().orElse("").equals(WRITE)) {
+                // on Action.Execute the prompt is replaced by the entry form, which is replaced by its outcome in turn
+                return List.of(log.newEntryCard(p.id()));
+            }
+            Optional<ChangingPrompts.Outcome> outcome = turn.action().orElse("").equals(SNOOZE)
+                    ? Optional.of(prompts.snooze(new ChangingPrompts.SnoozePrompt(p.id(), turn.cardId("days").orElse(0L))))
+                    : pauseDate(turn).map(day -> prompts.pause(new ChangingPrompts.PausePrompts(p, day)));
+            String said = outcome.map(PromptActions::reply).orElse(NOT_A_DATE);
+            if (!turn.updatesCard()) {
+                return List.of(Reply.text(said));
+            }
+            boolean refused = outcome.isEmpty() || outcome.get() instanceof ChangingPrompts.Refused;
+            // a refusal leaves the prompt (and the date typed) in place; anything done replaces it, so it is pressed once
+            return List.of(refused ? templates.error("Nothing was changed",
+                    said.replace(" Nothing was changed.", ""), null) : templates.outcome(CARD_TITLE, said));
         }
         String[] words = turn.text().toLowerCase(Locale.ROOT).trim().split("\\s+");
         if (words.length == 2 && words[1].equals("resume")) {
@@ -83,15 +97,14 @@ class PromptActions implements CommandHandler {
                 + " To change it, type for example **prompts thursday 16:00**; **prompts resume** ends a pause."));
     }
 
-    private String pause(Person p, Turn turn) {
-        Optional<LocalDate> until;
+    private static final String NOT_A_DATE = "Sorry, “Pause prompts until” must be a date, like 2027-01-10. Nothing was changed.";
+
+    private static Optional<LocalDate> pauseDate(Turn turn) {
         try {
-            until = turn.cardText("until").map(LocalDate::parse);
+            return turn.cardText("until").map(LocalDate::parse);
         } catch (DateTimeParseException e) {
-            until = Optional.empty();
+            return Optional.empty();
         }
-        return until.map(day -> reply(prompts.pause(new ChangingPrompts.PausePrompts(p, day))))
-                .orElse("Sorry, “Pause prompts until” must be a date, like 2027-01-10. Nothing was changed.");
     }
 
     private String move(Person p, String day, String time) {

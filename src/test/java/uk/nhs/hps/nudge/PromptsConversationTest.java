@@ -1,5 +1,6 @@
 package uk.nhs.hps.nudge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -36,6 +37,8 @@ class PromptsConversationTest extends BotTestBase {
     PersonRepository people;
     @Inject
     PromptStateRepository states;
+    @Inject
+    ReflectionPrompts reflectionPrompts;
 
     Person alice;
 
@@ -111,6 +114,52 @@ class PromptsConversationTest extends BotTestBase {
 
         assertThat(press(card("prompt.snooze").put("days", "7"))).isEqualTo("Snoozed: I'll remind you in a week.");
         assertThat(states.findById(alice.id()).orElseThrow().snoozedUntil()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+    }
+
+    @Test
+    void aSnoozePressedOnThePromptReplacesItWithWhatWasDone() throws Exception {
+        JsonNode answer = execute("prompt.snooze", card("prompt.snooze").put("days", "1"));
+
+        assertThat(answer.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(answer.path("value").toString()).contains("Snoozed: I'll remind you tomorrow.").doesNotContain("prompt.snooze");
+        assertThat(states.findById(alice.id()).orElseThrow().snoozedUntil()).isEqualTo(NOW.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void aPauseDatePressedOnThePromptReplacesItWithThePause() throws Exception {
+        JsonNode answer = execute("prompt.pause", card("prompt.pause").put("until", "2027-01-10"));
+
+        assertThat(answer.path("value").toString()).contains("Prompts paused until 2027-01-10").doesNotContain("prompt.pause");
+        assertThat(states.findById(alice.id()).orElseThrow().pausedUntil()).isEqualTo(LocalDate.of(2027, 1, 10));
+    }
+
+    @Test
+    void aRefusedPauseLeavesThePromptInPlaceAndSaysWhy() throws Exception {
+        JsonNode answer = execute("prompt.pause", card("prompt.pause").put("until", "2026-12-01"));
+
+        assertThat(answer.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
+        assertThat(answer.path("value").asText()).contains("must be after today and within a year");
+        assertThat(states.findById(alice.id())).isEmpty();
+    }
+
+    @Test
+    void writeAnEntryPressedOnThePromptReplacesItWithTheEntryForm() throws Exception {
+        JsonNode answer = execute("prompt.write", card("prompt.write"));
+
+        assertThat(answer.path("value").toString()).contains("New reflective log entry", "reflection.save");
+    }
+
+    @Test
+    void thePromptCardsButtonsAreActionExecute() {
+        String prompt = ((uk.nhs.hps.conversation.Reply.Card) reflectionPrompts.card(0, false)).json();
+
+        assertThat(prompt).contains("\"verb\":\"prompt.write\"", "\"verb\":\"prompt.snooze\"", "\"verb\":\"prompt.pause\"")
+                .doesNotContain("Action.Submit");
+    }
+
+    private JsonNode execute(String verb, ObjectNode data) throws Exception {
+        connector.reset();
+        return JSON.readTree(send(Activities.execute(verb, data).from(TestUsers.ALICE)).body());
     }
 
     private String say(String text) {
