@@ -117,8 +117,15 @@ class RosterImportCommand implements CommandHandler {
         ImportingUploadedRoster.Decision decision = action.equals(CANCEL) ? ImportingUploadedRoster.Decision.CANCEL
                 : action.equals(COMMIT_VALID) ? ImportingUploadedRoster.Decision.IMPORT_VALID_ROWS
                 : ImportingUploadedRoster.Decision.IMPORT_ALL;
-        return List.of(Reply.text(reply(uploads.decide(new ImportingUploadedRoster.DecideUpload(actor, turn.cardId("uploadId"),
-                decision)))));
+        ImportingUploadedRoster.Decided decided = uploads.decide(new ImportingUploadedRoster.DecideUpload(actor,
+                turn.cardId("uploadId"), decision));
+        if (!turn.updatesCard()) {
+            return List.of(Reply.text(reply(decided)));
+        }
+        // another import running is worth retrying from the same card; every other answer ends the card's use
+        return List.of(decided instanceof ImportingUploadedRoster.Busy busy
+                ? cards.error("Not imported yet", busy.message(), null)
+                : cards.outcome("Roster import", reply(decided)));
     }
 
     private static String reply(ImportingUploadedRoster.Decided decided) {

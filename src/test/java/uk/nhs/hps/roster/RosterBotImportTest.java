@@ -104,6 +104,36 @@ class RosterBotImportTest extends BotTestBase {
     }
 
     @Test
+    void importPressedOnTheDryRunCardReplacesItWithWhatWasImported() throws Exception {
+        String cohort = cohort();
+        String url = files.host(csv("in.place@" + cohort + ".nhs.net,In Place,,," + cohort + ",s@" + cohort + ".nhs.net,,,,"));
+        send(Activities.message("").file("roster.csv", url).from(TestUsers.PAT));
+        JsonNode importButton = lastCard().path("actions").get(0);
+        assertThat(importButton.path("type").asText()).isEqualTo("Action.Execute");
+
+        JsonNode answer = JSON.readTree(send(Activities.execute(importButton.path("verb").asText(),
+                (ObjectNode) importButton.path("data")).from(TestUsers.PAT)).body());
+
+        assertThat(answer.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(answer.path("value").toString()).contains("Roster import", "Imported").doesNotContain("roster.import.all");
+        assertThat(people.findByEmail("in.place@" + cohort + ".nhs.net")).isPresent();
+    }
+
+    @Test
+    void cancelPressedOnTheDryRunCardReplacesItAndImportsNothing() throws Exception {
+        String cohort = cohort();
+        String url = files.host(csv("not.me@" + cohort + ".nhs.net,Not Me,,," + cohort + ",s@" + cohort + ".nhs.net,,,,"));
+        send(Activities.message("").file("roster.csv", url).from(TestUsers.PAT));
+        JsonNode cancel = lastCard().path("actions").get(1);
+
+        JsonNode answer = JSON.readTree(send(Activities.execute(cancel.path("verb").asText(),
+                (ObjectNode) cancel.path("data")).from(TestUsers.PAT)).body());
+
+        assertThat(answer.path("value").toString()).contains("Cancelled; nothing was imported.");
+        assertThat(people.findByEmail("not.me@" + cohort + ".nhs.net")).isEmpty();
+    }
+
+    @Test
     void theButtonWorksOnlyOnce() {
         String cohort = cohort();
         String url = files.host(csv("once@" + cohort + ".nhs.net,Once,,," + cohort + ",s@" + cohort + ".nhs.net,,,,"));
