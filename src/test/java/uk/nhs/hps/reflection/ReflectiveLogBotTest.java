@@ -487,6 +487,22 @@ class ReflectiveLogBotTest extends RecordsTestBase {
         assertThat(refreshed.toString()).contains("step_feelings");
     }
 
+    @Test
+    void pagingAndFilteringTheListReplaceItInPlace() {
+        TestUsers.User ann = newUser("Ann Pager");
+        onRoster(ann, Role.PARTICIPANT, null);
+        for (int day = 1; day <= 6; day++) {
+            saveEntry(ann, "November " + day, "2026-11-0" + day);
+        }
+        say(ann, "my reflections");
+
+        JsonNode older = execute(ann, actionOf(lastCard(ann), "Older"), Map.of());
+        JsonNode filtered = execute(ann, actionOf(older, "Filter"), Map.of("dimension", "all", "month", "2026-11"));
+
+        assertThat(textOf(older)).contains("page 2 of 2", "November 1");
+        assertThat(textOf(filtered)).contains("6 entries", "page 1 of 2");
+    }
+
     // ---- helpers
 
     /** The card's action with this title. */
