@@ -324,7 +324,14 @@ public final class TurnCostBenchmark {
             properties.put("teams.default-service-url", connector.serviceUrl());
             properties.put("scheduling.enabled", "false");
             // the FAQ's embedding model loads in the background after start; the warm-up outlasts it
-            ServiceProcess service = ServiceProcess.start(properties, Duration.ofSeconds(120), JVM);
+            List<String> jvm = new ArrayList<>(JVM);
+            String recording = System.getProperty("bench.turn.jfr");
+            if (recording != null) {
+                // -Dbench.turn.jfr=target/hps.jfr profiles HPS (jfr print --events jdk.ExecutionSample target/hps.jfr)
+                jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
+                jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
+            }
+            ServiceProcess service = ServiceProcess.start(properties, Duration.ofSeconds(120), jvm);
             return new Bot("hps", service.baseUrl(), issuer.channelToken(APP_ID, connector.serviceUrl()), null, service);
         }
 
@@ -373,7 +380,7 @@ public final class TurnCostBenchmark {
         @Override
         public void close() {
             if (service != null) {
-                service.close();
+                service.stop();
             }
             if (process != null) {
                 process.destroyForcibly();

@@ -109,6 +109,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM: the service shuts down as it would in production (JFR recordings are written, pools closed). */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String logTail() {
         return tail(log);
     }
