@@ -39,13 +39,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar and waits until it serves HTTP (health UP), or fails with the end of its log. */
     public static ServiceProcess start(Map<String, String> properties, Duration timeout) {
+        // quick start over peak speed: these runs are seconds long
+        return start(properties, timeout, List.of("-XX:TieredStopAtLevel=1", "-Xmx512m"));
+    }
+
+    /** As {@link #start(Map, Duration)}, with these JVM options instead of the quick-start ones. */
+    public static ServiceProcess start(Map<String, String> properties, Duration timeout, List<String> jvmOptions) {
         try {
             Path log = Files.createTempFile("hps-service", ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            // quick start over peak speed: these runs are seconds long
-            command.add("-XX:TieredStopAtLevel=1");
-            command.add("-Xmx512m");
+            command.addAll(jvmOptions);
             command.add("-Dmicronaut.server.port=-1");
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.add("-jar");
@@ -98,6 +102,19 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("The service survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM: the service shuts down as it would in production (JFR recordings are written, pools closed). */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
