@@ -64,7 +64,7 @@ class PromptActions implements CommandHandler {
         }
         if (turn.kind() == Turn.Kind.CARD_ACTION) {
             return switch (turn.action().orElse("")) {
-                case WRITE -> List.of(log.newEntryCard(p.id()));
+                case WRITE -> List.of(log.newEntryCard(p.id(), turn.cardText("keyExperience").orElse(null)));
                 case SNOOZE -> List.of(Reply.text(reply(prompts.snooze(
                         new ChangingPrompts.SnoozePrompt(p.id(), turn.cardId("days").orElse(0L))))));
                 default -> List.of(Reply.text(pause(p, turn)));
