@@ -9,6 +9,7 @@ import uk.nhs.hps.calendar.WorkingCalendar;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.people.DevelopmentStream;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 
@@ -43,7 +44,12 @@ public class MeetingDigest {
     public record Result(YearMonth month, int missedRecorded, int cohorts, int twoMonthsMissed, int recipients) {
     }
 
-    record CohortLine(String cohort, int met, int skipped, int missed, int awaitingSnooze) {
+    record CohortLine(String cohort, int met, int skipped, int missed, int awaitingSnooze, Map<String, int[]> byStream) {
+    }
+
+    /** How the digest names a development stream (or its absence); streams come from the roster, never the band. */
+    static String streamLabel(String stream) {
+        return stream == null ? "no stream recorded" : "stream " + DevelopmentStream.valueOf(stream).number();
     }
 
     private final TransactionOperations<Connection> transactions;
@@ -134,26 +140,35 @@ public class MeetingDigest {
 
     private static List<CohortLine> perCohort(Connection c, YearMonth month) throws SQLException {
         Map<String, int[]> counts = new TreeMap<>();
+        Map<String, Map<String, int[]>> byStream = new TreeMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT COALESCE(co.name, 'No cohort'), m.status, COUNT(*)
+                SELECT COALESCE(co.name, 'No cohort'), p.development_stream, m.status, COUNT(*)
                 FROM meeting_month m JOIN person p ON p.id = m.participant_id LEFT JOIN cohort co ON co.id = p.cohort_id
-                WHERE m.month_start = ? GROUP BY COALESCE(co.name, 'No cohort'), m.status""")) {
+                WHERE m.month_start = ? GROUP BY COALESCE(co.name, 'No cohort'), p.development_stream, m.status""")) {
             s.setDate(1, Date.valueOf(month.atDay(1)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int[] row = counts.computeIfAbsent(rs.getString(1), k -> new int[4]);
-                    switch (rs.getString(2)) {
-                        case "MET" -> row[0] += rs.getInt(3);
-                        case "SKIPPED" -> row[1] += rs.getInt(3);
-                        case "MISSED" -> row[2] += rs.getInt(3);
-                        case "OPEN" -> row[3] += rs.getInt(3); // only snoozed-past-the-end rows are still open now
-                        default -> { }
+                    // stream 1, stream 2, then people with none, whatever order the database returns them in
+                    int[] streamRow = byStream.computeIfAbsent(rs.getString(1), k -> new TreeMap<>(
+                            java.util.Comparator.comparing((String label) -> label.startsWith("no ")).thenComparing(label -> label)))
+                            .computeIfAbsent(streamLabel(rs.getString(2)), k -> new int[4]);
+                    int column = switch (rs.getString(3)) {
+                        case "MET" -> 0;
+                        case "SKIPPED" -> 1;
+                        case "MISSED" -> 2;
+                        case "OPEN" -> 3; // only snoozed-past-the-end rows are still open now
+                        default -> -1;
+                    };
+                    if (column >= 0) {
+                        row[column] += rs.getInt(4);
+                        streamRow[column] += rs.getInt(4);
                     }
                 }
             }
         }
         List<CohortLine> lines = new ArrayList<>();
-        counts.forEach((name, n) -> lines.add(new CohortLine(name, n[0], n[1], n[2], n[3])));
+        counts.forEach((name, n) -> lines.add(new CohortLine(name, n[0], n[1], n[2], n[3], byStream.get(name))));
         return lines;
     }
 
@@ -187,6 +202,9 @@ public class MeetingDigest {
                     .append(line.skipped()).append(" not this month (with a reason), ").append(line.missed()).append(" missed")
                     .append(line.awaitingSnooze() == 0 ? "" : ", " + line.awaitingSnooze() + " awaiting a snoozed reminder")
                     .append('\n');
+            line.byStream().forEach((stream, n) -> text.append("  - ").append(stream).append(": ").append(n[0]).append(" held, ")
+                    .append(n[1]).append(" not this month, ").append(n[2]).append(" missed")
+                    .append(n[3] == 0 ? "" : ", " + n[3] + " awaiting a snoozed reminder").append('\n'));
         }
         if (!twice.isEmpty()) {
             text.append("\n**Missed two months in a row** (").append(twice.size()).append(")\n\n");

@@ -70,7 +70,7 @@ class PromptActions implements CommandHandler {
         if (turn.kind() == Turn.Kind.CARD_ACTION) {
             if (turn.action().orElse("").equals(WRITE)) {
                 // on Action.Execute the prompt is replaced by the entry form, which is replaced by its outcome in turn
-                return List.of(log.newEntryCard(p.id()));
+                return List.of(log.newEntryCard(p.id(), turn.cardText("keyExperience").orElse(null)));
             }
             Optional<ChangingPrompts.Outcome> outcome = turn.action().orElse("").equals(SNOOZE)
                     ? Optional.of(prompts.snooze(new ChangingPrompts.SnoozePrompt(p.id(), turn.cardId("days").orElse(0L))))

@@ -135,8 +135,16 @@ final class PdfWriter implements AutoCloseable {
             newPage();
         }
         y -= size * 1.35f;
-        write(clean(label, regular), regular, size, MARGIN + 12, y);
+        String l = clean(label, regular);
+        write(l, regular, size, MARGIN + 12, y);
         String v = clean(value, bold);
+        if (MARGIN + 12 + measure(l, regular, size) + size + measure(v, bold, size) > SIZE.getWidth() - MARGIN) {
+            // a long label: the value goes on the next line rather than over the label
+            if (y - size * 1.35f < MARGIN + 20) {
+                newPage();
+            }
+            y -= size * 1.35f;
+        }
         write(v, bold, size, SIZE.getWidth() - MARGIN - measure(v, bold, size), y);
     }
 

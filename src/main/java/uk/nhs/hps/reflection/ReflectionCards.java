@@ -6,6 +6,8 @@ import uk.nhs.hps.conversation.CardTemplates;
 import uk.nhs.hps.conversation.Markdown;
 import uk.nhs.hps.conversation.PlainText;
 import uk.nhs.hps.conversation.Reply;
+import uk.nhs.hps.people.CareerTransition;
+import uk.nhs.hps.scheme.Transitions;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,18 +28,27 @@ class ReflectionCards {
     static final String ALL = "all";
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
+    static final String AREAS_LABEL = "Areas of the career transitions";
+    static final String INDICATOR_LABEL = "Evidence for an indicator of potential";
+
     private final CardTemplates templates;
     private final ReflectionDefinitions definitions;
+    private final Transitions transitions;
 
-    ReflectionCards(CardTemplates templates, ReflectionDefinitions definitions) {
+    ReflectionCards(CardTemplates templates, ReflectionDefinitions definitions, Transitions transitions) {
         this.templates = templates;
         this.definitions = definitions;
+        this.transitions = transitions;
     }
 
-    /** A blank entry card (optionally another template, or with the first step pre-filled). */
-    Reply newEntry(@Nullable String templateKey, LocalDate today, Map<String, String> prefill) {
+    /**
+     * A blank entry card (optionally another template, or pre-filled), with the key experiences of the
+     * participant's transition to choose from when they have one.
+     */
+    Reply newEntry(@Nullable String templateKey, LocalDate today, Map<String, String> prefill,
+                   @Nullable CareerTransition transition) {
         ReflectionDefinitions.Template template = definitions.template(templateKey).orElse(definitions.defaultTemplate());
-        Map<String, Object> data = base(template, today);
+        Map<String, Object> data = base(template, today, transition);
         data.put("heading", "New reflective log entry");
         data.put("experiencedOn", today.toString());
         data.put("submissionKey", UUID.randomUUID().toString());
@@ -49,8 +60,11 @@ class ReflectionCards {
 
     /** The card again with what the person typed, and why it was not saved (problems or a warning). */
     Reply retry(ReflectionForm form, LocalDate today, List<String> errors, List<String> warnings) {
-        Map<String, Object> data = base(form.template(), today);
+        Map<String, Object> data = base(form.template(), today, form.transition());
         data.put("heading", form.entryId() == null ? "New reflective log entry" : "Edit reflective log entry");
+        data.put("areas", String.join(",", form.areas()));
+        data.put("keyExperiences", String.join(",", form.keyExperiences()));
+        data.put("indicator", form.indicator());
         data.put("title", form.title());
         data.put("experiencedOn", form.experiencedOn());
         Map<String, String> values = new HashMap<>();
@@ -68,10 +82,16 @@ class ReflectionCards {
         return Reply.card(templates.render("reflection-entry", data));
     }
 
-    /** The entry card filled from a saved entry, for editing it. */
-    Reply edit(ReflectionEntry entry, LocalDate today) {
+    /**
+     * The entry card filled from a saved entry, for editing it. Its key experiences are those of the transition
+     * they were chosen from; an entry without any offers those of the participant's current transition.
+     */
+    Reply edit(ReflectionEntry entry, LocalDate today, @Nullable CareerTransition current) {
         ReflectionDefinitions.Template template = definitions.template(entry.template()).orElse(definitions.defaultTemplate());
-        Map<String, Object> data = base(template, today);
+        Map<String, Object> data = base(template, today, entry.transition() != null ? entry.transition() : current);
+        data.put("areas", entry.areas());
+        data.put("keyExperiences", entry.keyExperiences());
+        data.put("indicator", entry.indicator() == null ? "" : entry.indicator());
         data.put("heading", "Edit reflective log entry");
         data.put("title", entry.title());
         data.put("experiencedOn", entry.experiencedOn().toString());
@@ -129,6 +149,11 @@ class ReflectionCards {
                 .orElse(entry.template()));
         data.put("dimensionLabels", dimensionLabels(entry));
         data.put("sourceLabel", definitions.sourceLabel(entry.learningSource()));
+        data.put("areaLabels", areaLabels(entry));
+        data.put("keyExperienceLabels", keyExperienceLabels(entry));
+        data.put("keyExperiencesTitle", entry.transition() == null ? "Key experiences"
+                : "Key experiences (" + transitions.of(entry.transition()).name() + ")");
+        data.put("indicatorLabel", entry.indicator() == null ? "None chosen" : definitions.indicatorLabel(entry.indicator()));
         data.put("assignment", entry.assignment() == null ? "" : PlainText.of(entry.assignment(), 200));
         data.put("sharedText", entry.sharedWithSponsor() ? "Yes" : "No");
         data.put("edited", edits == 0 ? "" : edits + (edits == 1 ? " time" : " times") + ", earlier versions kept");
@@ -185,13 +210,29 @@ class ReflectionCards {
                 List.of(button("Read it", "reflection.view", entry.id())));
     }
 
+    String areaLabels(ReflectionEntry entry) {
+        List<String> labels = entry.areaKeys().stream()
+                .map(k -> transitions.area(k).map(Transitions.Area::name).orElse(k)).toList();
+        return labels.isEmpty() ? "None chosen" : String.join(", ", labels);
+    }
+
+    /** The names of the entry's key experiences, as its transition names them. */
+    String keyExperienceLabels(ReflectionEntry entry) {
+        Transitions.Transition t = entry.transition() == null ? null : transitions.of(entry.transition());
+        List<String> labels = entry.keyExperienceKeys().stream()
+                .map(k -> t == null ? k : t.keyExperience(k).map(Transitions.KeyExperience::name).orElse(k)).toList();
+        return labels.isEmpty() ? "None chosen" : String.join(", ", labels);
+    }
+
     String dimensionLabels(ReflectionEntry entry) {
         List<String> labels = entry.dimensionKeys().stream().map(definitions::dimensionLabel).toList();
         return labels.isEmpty() ? "None chosen" : String.join(", ", labels);
     }
 
     private String meta(ReflectionEntry e) {
-        return DAY.format(e.experiencedOn()) + " · " + dimensionLabels(e) + (e.sharedWithSponsor() ? " · shared" : "");
+        return DAY.format(e.experiencedOn()) + " · " + dimensionLabels(e)
+                + (e.keyExperienceKeys().isEmpty() ? "" : " · key experience: " + keyExperienceLabels(e))
+                + (e.sharedWithSponsor() ? " · shared" : "");
     }
 
     private Reply notice(String id, String title, String message, String color, List<Map<String, Object>> buttons) {
@@ -204,8 +245,23 @@ class ReflectionCards {
         return Map.of("label", label, "action", action, "entryId", entryId == null ? "" : entryId);
     }
 
-    private Map<String, Object> base(ReflectionDefinitions.Template template, LocalDate today) {
+    private Map<String, Object> base(ReflectionDefinitions.Template template, LocalDate today,
+                                     @Nullable CareerTransition transition) {
         Map<String, Object> data = new HashMap<>();
+        Transitions.Transition on = transition == null ? null : transitions.of(transition);
+        data.put("transition", transition == null ? "" : transition.name());
+        data.put("hasTransition", on != null);
+        data.put("keyExperiencesLabel", on == null ? "" : "Key experiences of " + on.name() + " (your development stream)");
+        data.put("keyExperienceChoices", on == null ? List.of() : on.keyExperiences().stream()
+                .map(k -> Map.<String, Object>of("key", k.key(), "label", k.name())).toList());
+        data.put("areasLabel", AREAS_LABEL);
+        data.put("areaChoices", transitions.areas().stream()
+                .map(a -> Map.<String, Object>of("key", a.key(), "label", a.name())).toList());
+        data.put("indicatorLabel", INDICATOR_LABEL + " (optional)");
+        data.put("indicatorChoices", options(definitions.indicators()));
+        data.put("areas", "");
+        data.put("keyExperiences", "");
+        data.put("indicator", "");
         data.put("template", template.key());
         data.put("templateLabel", template.label());
         data.put("today", today.toString());

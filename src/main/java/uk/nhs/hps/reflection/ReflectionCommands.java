@@ -104,14 +104,14 @@ class ReflectionCommands implements CommandHandler {
             return List.of(notForYou());
         }
         if (lower.startsWith("log reflection")) {
-            return List.of(cards.newEntry(null, log.today(person.id()), Map.of()));
+            return List.of(cards.newEntry(null, log.today(person.id()), Map.of(), transitionOf(person)));
         }
         // "reflection: what happened" opens the card with the text as the first step
         String said = text.substring("reflection".length()).replaceFirst("^\\s*:?\\s*", "");
         String firstStep = "step_" + definitions.defaultTemplate().steps().get(0).key();
         return List.of(cards.newEntry(null, log.today(person.id()),
                 said.isBlank() ? Map.of() : Map.of(firstStep, said.length() > ReflectionForm.MAX_STEP
-                        ? said.substring(0, ReflectionForm.MAX_STEP) : said)));
+                        ? said.substring(0, ReflectionForm.MAX_STEP) : said), transitionOf(person)));
     }
 
     private Reply newEntry(Person person, Map<String, Object> data) {
@@ -133,7 +133,7 @@ class ReflectionCommands implements CommandHandler {
         if (!firstTyped.isBlank()) {
             prefill.put("step_" + template.steps().get(0).key(), firstTyped);
         }
-        return cards.newEntry(template.key(), log.today(person.id()), prefill);
+        return cards.newEntry(template.key(), log.today(person.id()), prefill, transitionOf(person));
     }
 
     private Reply save(Person person, Map<String, Object> data) {
@@ -204,7 +204,7 @@ class ReflectionCommands implements CommandHandler {
     private Reply edit(Person person, Map<String, Object> data) {
         Long id = ReflectionForm.number(data, "entryId");
         Optional<ReflectionEntry> entry = id == null ? Optional.empty() : log.ownLive(person.id(), id);
-        return entry.map(e -> cards.edit(e, log.today(person.id())))
+        return entry.map(e -> cards.edit(e, log.today(person.id()), transitionOf(person)))
                 .orElseGet(() -> cards.error("I couldn't find that entry", "Only your own entries can be edited."));
     }
 
@@ -227,6 +227,10 @@ class ReflectionCommands implements CommandHandler {
             return notForYou();
         }
         return exports.offer(person);
+    }
+
+    private static uk.nhs.hps.people.CareerTransition transitionOf(Person person) {
+        return person.stream() == null ? null : person.stream().transition();
     }
 
     private boolean mayKeepALog(Person person) {

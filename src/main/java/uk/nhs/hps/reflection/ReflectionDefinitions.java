@@ -37,6 +37,7 @@ class ReflectionDefinitions {
     private final Map<String, Template> templates = new LinkedHashMap<>();
     private final Map<String, Option> dimensions = new LinkedHashMap<>();
     private final Map<String, Option> sources = new LinkedHashMap<>();
+    private final Map<String, Option> indicators = new LinkedHashMap<>();
 
     ReflectionDefinitions(@Value("${reflection.definitions:classpath:reflection/reflective-log.yml}") String location) {
         Map<String, Object> root = load(location);
@@ -52,6 +53,7 @@ class ReflectionDefinitions {
         }
         list(root, "dimensions").forEach(d -> dimensions.put(str(d, "key"), new Option(str(d, "key"), str(d, "label"))));
         list(root, "learningSources").forEach(d -> sources.put(str(d, "key"), new Option(str(d, "key"), str(d, "label"))));
+        list(root, "indicatorsOfPotential").forEach(d -> indicators.put(str(d, "key"), new Option(str(d, "key"), str(d, "label"))));
         if (templates.isEmpty() || dimensions.isEmpty() || sources.isEmpty()) {
             throw new IllegalStateException("Reflective log definitions need templates, dimensions and learningSources: " + location);
         }
@@ -92,6 +94,19 @@ class ReflectionDefinitions {
 
     String sourceLabel(String key) {
         return source(key).map(Option::label).orElse(key);
+    }
+
+    /** The indicators of potential (002) an entry can be evidence for; the talent conversation defines them. */
+    List<Option> indicators() {
+        return List.copyOf(indicators.values());
+    }
+
+    Optional<Option> indicator(String key) {
+        return Optional.ofNullable(key == null ? null : indicators.get(key));
+    }
+
+    String indicatorLabel(String key) {
+        return indicator(key).map(Option::label).orElse(key);
     }
 
     /** The label of a step in the entry's template, falling back to the key for a retired step. */

@@ -12,6 +12,7 @@ import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.Sponsorship;
 import uk.nhs.hps.people.SponsorshipRepository;
 import uk.nhs.hps.privacy.DataLinks;
+import uk.nhs.hps.scheme.Transitions;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,7 +44,22 @@ class ReflectionExports {
      */
     record Contents(String name, LocalDate generatedOn, List<ReflectionEntry> entries, Map<String, Integer> perDimension,
                     Map<String, Integer> perSource, Map<YearMonth, Integer> perMonth, @io.micronaut.core.annotation.Nullable Cohort cohort,
-                    @io.micronaut.core.annotation.Nullable String organisation, @io.micronaut.core.annotation.Nullable String sponsor) {
+                    @io.micronaut.core.annotation.Nullable String organisation, @io.micronaut.core.annotation.Nullable String sponsor,
+                    Map<String, Integer> perArea, Map<String, Integer> perIndicator,
+                    @io.micronaut.core.annotation.Nullable Transitions.Transition transition,
+                    List<KeyExperienceLine> keyExperiences, KeyExperiencesCheck check) {
+    }
+
+    /**
+     * One key experience of the participant's transition with the entries tagged with it and the dates they span
+     * (001: key experiences "spanning several months"); {@code first} and {@code last} are null with no entry.
+     */
+    record KeyExperienceLine(String name, int entries, @io.micronaut.core.annotation.Nullable LocalDate first,
+                             @io.micronaut.core.annotation.Nullable LocalDate last) {
+    }
+
+    /** Whether the log shows 001's "at least two key experiences": distinct key experiences with an entry. */
+    record KeyExperiencesCheck(int expected, int shown, boolean met, String sentence, Transitions.Source source) {
     }
 
     private final ReflectiveLog log;
@@ -55,11 +71,13 @@ class ReflectionExports {
     private final SponsorshipRepository sponsorships;
     private final PersonRepository people;
     private final Access access;
+    private final Transitions transitions;
     private final Clock clock;
 
     ReflectionExports(ReflectiveLog log, ReflectionDefinitions definitions, ReflectionCards cards, DataLinks links,
                       AuditLog audit, CohortRepository cohorts, SponsorshipRepository sponsorships, PersonRepository people,
-                      Access access, Clock clock) {
+                      Access access, Transitions transitions, Clock clock) {
+        this.transitions = transitions;
         this.log = log;
         this.definitions = definitions;
         this.cards = cards;
@@ -139,9 +157,71 @@ class ReflectionExports {
             perSource.merge(e.learningSource(), 1, Integer::sum);
             perMonth.merge(YearMonth.from(e.experiencedOn()), 1, Integer::sum);
         }
+        Map<String, Integer> perArea = new LinkedHashMap<>();
+        transitions.areas().forEach(a -> perArea.put(a.key(), 0));
+        Map<String, Integer> perIndicator = new LinkedHashMap<>();
+        definitions.indicators().forEach(i -> perIndicator.put(i.key(), 0));
+        for (ReflectionEntry e : entries) {
+            e.areaKeys().forEach(a -> perArea.merge(a, 1, Integer::sum));
+            if (e.indicator() != null) {
+                perIndicator.merge(e.indicator(), 1, Integer::sum);
+            }
+        }
+        Transitions.Transition transition = transitions.forStream(person.stream()).orElse(null);
+        List<KeyExperienceLine> lines = keyExperienceLines(transition, entries);
         Cohort cohort = person.cohortId() == null ? null : cohorts.findById(person.cohortId()).orElse(null);
         return new Contents(person.displayName(), LocalDate.now(clock.withZone(ZoneId.of(person.timeZone()))), entries,
-                perDimension, perSource, perMonth, cohort, blankToNull(person.organisation()), sponsorOf(person).orElse(null));
+                perDimension, perSource, perMonth, cohort, blankToNull(person.organisation()), sponsorOf(person).orElse(null),
+                perArea, perIndicator, transition, lines, check(transition, lines));
+    }
+
+    /** The key experiences of the participant's transition, counted over the entries tagged under that transition. */
+    private static List<KeyExperienceLine> keyExperienceLines(@io.micronaut.core.annotation.Nullable Transitions.Transition transition,
+                                                              List<ReflectionEntry> entries) {
+        if (transition == null) {
+            return List.of();
+        }
+        List<KeyExperienceLine> lines = new java.util.ArrayList<>();
+        for (Transitions.KeyExperience k : transition.keyExperiences()) {
+            List<LocalDate> dates = entries.stream().filter(e -> e.transition() == transition.id())
+                    .filter(e -> e.keyExperienceKeys().contains(k.key())).map(ReflectionEntry::experiencedOn).sorted().toList();
+            lines.add(new KeyExperienceLine(k.name(), dates.size(), dates.isEmpty() ? null : dates.get(0),
+                    dates.isEmpty() ? null : dates.get(dates.size() - 1)));
+        }
+        return List.copyOf(lines);
+    }
+
+    private KeyExperiencesCheck check(@io.micronaut.core.annotation.Nullable Transitions.Transition transition,
+                                      List<KeyExperienceLine> lines) {
+        Transitions.Expectation expected = transitions.keyExperiencesExpected();
+        int shown = (int) lines.stream().filter(l -> l.entries() > 0).count();
+        boolean met = transition != null && shown >= expected.count();
+        String sentence = transition == null
+                ? "Not shown: no development stream is recorded, so the log has no key experiences to count."
+                : met ? "Met: the log shows " + shown + " of the " + lines.size() + " key experiences of " + transition.name() + "."
+                : "Not yet: the log shows " + shown + " of the " + expected.count() + " key experiences expected ("
+                + lines.size() + " listed for " + transition.name() + ").";
+        return new KeyExperiencesCheck(expected.count(), shown, met, sentence, expected.source());
+    }
+
+    /** 001's expectation and whether the log meets it, e.g. "The scheme expects at least 2 key experiences (001). Met: ...". */
+    static String expectation(Contents c) {
+        return "The scheme expects at least " + c.check().expected() + " key experiences (001: \""
+                + c.check().source().passage() + "\"). " + c.check().sentence();
+    }
+
+    /** A key experience's entries and the months they span, e.g. "3 (March 2027 to June 2027)". */
+    static String span(KeyExperienceLine line) {
+        if (line.entries() == 0) {
+            return "not yet";
+        }
+        String from = ReflectionCards.MONTH.format(line.first());
+        String to = ReflectionCards.MONTH.format(line.last());
+        return line.entries() + (from.equals(to) ? " (" + from + ")" : " (" + from + " to " + to + ")");
+    }
+
+    private String areaName(String key) {
+        return transitions.area(key).map(Transitions.Area::name).orElse(key);
     }
 
     private Optional<String> sponsorOf(Person person) {
@@ -184,6 +264,16 @@ class ReflectionExports {
                 .append(n).append(" |\n"));
         md.append("\n### Where the learning came from (70:20:10)\n\n| Source | Entries |\n|---|---:|\n");
         c.perSource().forEach((k, n) -> md.append("| ").append(definitions.sourceLabel(k)).append(" | ").append(n).append(" |\n"));
+        md.append("\n### Key experiences").append(c.transition() == null ? "" : " of " + c.transition().name()).append("\n\n");
+        md.append(expectation(c).replace(c.check().sentence(), "**" + c.check().sentence() + "**")).append("\n\n");
+        if (!c.keyExperiences().isEmpty()) {
+            md.append("| Key experience | Entries |\n|---|---:|\n");
+            c.keyExperiences().forEach(l -> md.append("| ").append(l.name()).append(" | ").append(span(l)).append(" |\n"));
+        }
+        md.append("\n### Areas of the career transitions\n\n| Area | Entries |\n|---|---:|\n");
+        c.perArea().forEach((k, n) -> md.append("| ").append(areaName(k)).append(" | ").append(n).append(" |\n"));
+        md.append("\n### Evidence for the indicators of potential\n\n| Indicator | Entries |\n|---|---:|\n");
+        c.perIndicator().forEach((k, n) -> md.append("| ").append(definitions.indicatorLabel(k)).append(" | ").append(n).append(" |\n"));
         md.append("\n### Entries per month\n\n| Month | Entries |\n|---|---:|\n");
         c.perMonth().forEach((m, n) -> md.append("| ").append(ReflectionCards.MONTH.format(m)).append(" | ").append(n).append(" |\n"));
         md.append("\n## Entries\n");
@@ -192,6 +282,10 @@ class ReflectionExports {
             md.append("*").append(ReflectionCards.DAY.format(e.experiencedOn())).append(" · ")
                     .append(cards.dimensionLabels(e)).append(" · ").append(definitions.sourceLabel(e.learningSource()))
                     .append(e.assignment() == null ? "" : " · " + plain(e.assignment())).append("*\n");
+            String tags = tags(e, " · ");
+            if (!tags.isEmpty()) {
+                md.append("\n").append(tags).append("\n");
+            }
             ReflectiveLog.answers(e).forEach((k, v) -> {
                 if (!v.isBlank()) {
                     md.append("\n**").append(definitions.stepLabel(e.template(), k)).append("**\n\n")
@@ -225,8 +319,23 @@ class ReflectionExports {
             c.perDimension().forEach((k, n) -> pdf.row(definitions.dimensionLabel(k), n == 0 ? "not yet" : String.valueOf(n), 11));
             pdf.space(12);
             pdf.text("Where the learning came from (70:20:10)", pdf.bold, 13);
-            c.perSource().forEach((k, n) -> pdf.row(definitions.sourceLabel(k), String.valueOf(n), 11));
+            // the part before the examples, so each row fits beside its count
+            c.perSource().forEach((k, n) -> pdf.row(definitions.sourceLabel(k).replaceFirst(" \\(.*$", ""), String.valueOf(n), 11));
             pdf.space(12);
+            pdf.keepTogether(70);
+            pdf.text("Key experiences" + (c.transition() == null ? "" : " of " + c.transition().name()), pdf.bold, 13);
+            pdf.text(expectation(c), pdf.italic, 10);
+            c.keyExperiences().forEach(l -> pdf.row(l.name(), span(l), 11));
+            pdf.space(12);
+            pdf.keepTogether(70);
+            pdf.text("Areas of the career transitions", pdf.bold, 13);
+            c.perArea().forEach((k, n) -> pdf.row(areaName(k), n == 0 ? "not yet" : String.valueOf(n), 11));
+            pdf.space(12);
+            pdf.keepTogether(70);
+            pdf.text("Evidence for the indicators of potential", pdf.bold, 13);
+            c.perIndicator().forEach((k, n) -> pdf.row(definitions.indicatorLabel(k), String.valueOf(n), 11));
+            pdf.space(12);
+            pdf.keepTogether(70);
             pdf.text("Entries per month", pdf.bold, 13);
             c.perMonth().forEach((m, n) -> pdf.row(ReflectionCards.MONTH.format(m), String.valueOf(n), 11));
 
@@ -242,6 +351,10 @@ class ReflectionExports {
                 pdf.text(ReflectionCards.DAY.format(e.experiencedOn()) + "  |  " + cards.dimensionLabels(e) + "  |  "
                         + definitions.sourceLabel(e.learningSource())
                         + (e.assignment() == null ? "" : "  |  " + e.assignment()), pdf.italic, 9);
+                String tags = tags(e, "  |  ");
+                if (!tags.isEmpty()) {
+                    pdf.text(tags, pdf.italic, 9);
+                }
                 for (Map.Entry<String, String> step : ReflectiveLog.answers(e).entrySet()) {
                     if (step.getValue().isBlank()) {
                         continue;
@@ -254,6 +367,21 @@ class ReflectionExports {
             }
             return pdf.finish();
         }
+    }
+
+    /** An entry's areas, key experiences and indicator, as one line ("" when it has none). */
+    private String tags(ReflectionEntry e, String separator) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!e.areaKeys().isEmpty()) {
+            parts.add("Areas: " + cards.areaLabels(e));
+        }
+        if (!e.keyExperienceKeys().isEmpty()) {
+            parts.add("Key experiences: " + cards.keyExperienceLabels(e));
+        }
+        if (e.indicator() != null) {
+            parts.add("Evidence for: " + definitions.indicatorLabel(e.indicator()));
+        }
+        return String.join(separator, parts);
     }
 
     private static String range(Contents c) {

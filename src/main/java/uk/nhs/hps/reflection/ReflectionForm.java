@@ -2,6 +2,8 @@ package uk.nhs.hps.reflection;
 
 import io.micronaut.core.annotation.Nullable;
 import uk.nhs.hps.conversation.PlainText;
+import uk.nhs.hps.people.CareerTransition;
+import uk.nhs.hps.scheme.Transitions;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -28,7 +30,11 @@ record ReflectionForm(
         String source,
         String assignment,
         boolean share,
-        boolean confirmed) {
+        boolean confirmed,
+        List<String> areas,
+        List<String> keyExperiences,
+        @Nullable CareerTransition transition,
+        String indicator) {
 
     static final int MAX_TITLE = 200;
     static final int MAX_STEP = 4000;
@@ -42,20 +48,29 @@ record ReflectionForm(
         for (ReflectionDefinitions.Step step : template.steps()) {
             answers.put(step.key(), text(data, "step_" + step.key()));
         }
-        List<String> dimensions = new ArrayList<>();
-        for (String d : text(data, "dimensions").split(",")) {
-            if (!d.isBlank()) {
-                dimensions.add(d.strip());
-            }
-        }
+        String transition = text(data, "transition");
         return new ReflectionForm(template, number(data, "entryId"), intOrNull(number(data, "version")),
                 emptyToNull(text(data, "submissionKey")), text(data, "title"), text(data, "experiencedOn"), answers,
-                List.copyOf(new LinkedHashSet<>(dimensions)), text(data, "source"), text(data, "assignment"),
-                "true".equalsIgnoreCase(text(data, "share")), "true".equalsIgnoreCase(text(data, "confirmed")));
+                keys(data, "dimensions"), text(data, "source"), text(data, "assignment"),
+                "true".equalsIgnoreCase(text(data, "share")), "true".equalsIgnoreCase(text(data, "confirmed")),
+                keys(data, "areas"), keys(data, "keyExperiences"),
+                transition.equals("ONE") ? CareerTransition.ONE : transition.equals("TWO") ? CareerTransition.TWO : null,
+                text(data, "indicator"));
+    }
+
+    /** A multi-select's keys, in order, each once. */
+    private static List<String> keys(Map<String, Object> data, String field) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String k : text(data, field).split(",")) {
+            if (!k.isBlank()) {
+                keys.add(k.strip());
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /** Problems with the values, each naming the field; empty when the entry can be saved. */
-    List<String> problems(ReflectionDefinitions definitions, LocalDate today) {
+    List<String> problems(ReflectionDefinitions definitions, Transitions transitions, LocalDate today) {
         List<String> problems = new ArrayList<>();
         if (title.isBlank()) {
             problems.add("**Title** is required.");
@@ -87,6 +102,22 @@ record ReflectionForm(
                 problems.add("**Healthcare Leadership Model dimensions**: '" + PlainText.of(d, 40)
                         + "' is not one of the dimensions.");
             }
+        }
+        for (String a : areas) {
+            if (transitions.area(a).isEmpty()) {
+                problems.add("**" + ReflectionCards.AREAS_LABEL + "**: '" + PlainText.of(a, 40) + "' is not one of the areas.");
+            }
+        }
+        Transitions.Transition t = transition == null ? null : transitions.of(transition);
+        for (String k : keyExperiences) {
+            if (t == null || t.keyExperience(k).isEmpty()) {
+                problems.add("**Key experiences**: '" + PlainText.of(k, 40) + "' is not a key experience of "
+                        + (t == null ? "a career transition you are on" : t.name()) + ".");
+            }
+        }
+        if (!indicator.isBlank() && definitions.indicator(indicator).isEmpty()) {
+            problems.add("**" + ReflectionCards.INDICATOR_LABEL + "**: '" + PlainText.of(indicator, 40)
+                    + "' is not one of the indicators.");
         }
         if (source.isBlank()) {
             problems.add("**Where the learning came from** is required.");

@@ -2,7 +2,10 @@ package uk.nhs.hps.reflection;
 
 import uk.nhs.hps.conversation.Reply;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,4 +22,16 @@ public interface ReflectionLog {
 
     /** The card that starts a new reflective entry, for a prompt to open directly. */
     Reply newEntryCard(long participantId);
+
+    /**
+     * The same card with a key experience of the participant's transition already chosen (a prompt that offered
+     * it); a key that is not one of their transition's is left out.
+     */
+    Reply newEntryCard(long participantId, @Nullable String keyExperience);
+
+    /**
+     * How many live entries are tagged with each key experience of the participant's current transition, in the
+     * transition's order; empty for a participant without a development stream.
+     */
+    Map<String, Integer> keyExperienceCounts(long participantId);
 }

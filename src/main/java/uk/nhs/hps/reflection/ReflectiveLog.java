@@ -11,10 +11,14 @@ import uk.nhs.hps.access.Access;
 import uk.nhs.hps.access.Action;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.people.CareerTransition;
+import uk.nhs.hps.people.DevelopmentStream;
+import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.SchemeTimeZone;
 import uk.nhs.hps.people.Sponsorship;
 import uk.nhs.hps.people.SponsorshipRepository;
+import uk.nhs.hps.scheme.Transitions;
 import uk.nhs.hps.store.Savepoints;
 
 import java.sql.Connection;
@@ -64,12 +68,14 @@ class ReflectiveLog implements ReflectionLog {
     private final Outbox outbox;
     private final ReflectionCards cards;
     private final ReflectionDefinitions definitions;
+    private final Transitions transitions;
     private final Clock clock;
 
     ReflectiveLog(ReflectionStore.Entries entries, ReflectionStore.Revisions revisions,
                   TransactionOperations<Connection> transactions, Access access, SponsorshipRepository sponsorships,
                   PersonRepository people, Outbox outbox, ReflectionCards cards, ReflectionDefinitions definitions,
-                  Clock clock) {
+                  Transitions transitions, Clock clock) {
+        this.transitions = transitions;
         this.entries = entries;
         this.revisions = revisions;
         this.transactions = transactions;
@@ -96,7 +102,38 @@ class ReflectiveLog implements ReflectionLog {
 
     @Override
     public Reply newEntryCard(long participantId) {
-        return cards.newEntry(null, today(participantId), Map.of());
+        return newEntryCard(participantId, null);
+    }
+
+    @Override
+    public Reply newEntryCard(long participantId, @Nullable String keyExperience) {
+        CareerTransition transition = transitionOf(participantId);
+        boolean known = keyExperience != null && transition != null
+                && transitions.of(transition).keyExperience(keyExperience).isPresent();
+        return cards.newEntry(null, today(participantId), known ? Map.of("keyExperiences", keyExperience) : Map.of(),
+                transition);
+    }
+
+    @Override
+    public Map<String, Integer> keyExperienceCounts(long participantId) {
+        CareerTransition transition = transitionOf(participantId);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (transition == null) {
+            return counts;
+        }
+        transitions.of(transition).keyExperiences().forEach(k -> counts.put(k.key(), 0));
+        for (ReflectionEntry e : entries.live(participantId)) {
+            if (e.transition() == transition) {
+                e.keyExperienceKeys().forEach(k -> counts.computeIfPresent(k, (key, n) -> n + 1));
+            }
+        }
+        return counts;
+    }
+
+    /** The career transition of the participant's recorded development stream; null when none is recorded. */
+    @Nullable
+    CareerTransition transitionOf(long personId) {
+        return people.findById(personId).map(Person::stream).map(DevelopmentStream::transition).orElse(null);
     }
 
     // ---- what the chat asks for
@@ -142,7 +179,7 @@ class ReflectiveLog implements ReflectionLog {
             return new Written.NotYours();
         }
         LocalDate today = today(personId);
-        List<String> problems = form.problems(definitions, today);
+        List<String> problems = form.problems(definitions, transitions, today);
         if (!problems.isEmpty()) {
             return new Written.Invalid(form, today, problems);
         }
@@ -202,6 +239,11 @@ class ReflectiveLog implements ReflectionLog {
         String answers = json(form.answers());
         String dimensions = String.join(",", form.dimensions());
         String assignment = form.assignment().isBlank() ? null : form.assignment();
+        String areas = String.join(",", form.areas());
+        String keyExperiences = String.join(",", form.keyExperiences());
+        // key experiences are read against the transition they were chosen from; without any, none is kept
+        CareerTransition transition = form.keyExperiences().isEmpty() ? null : form.transition();
+        String indicator = form.indicator().isBlank() ? null : form.indicator();
         Saved saved;
         try {
             saved = Savepoints.attempt(transactions, () -> {
@@ -214,7 +256,7 @@ class ReflectiveLog implements ReflectionLog {
                     }
                     return new Saved(Outcome.SAVED, entries.save(new ReflectionEntry(null, personId, form.template().key(),
                             form.title(), form.date(), answers, dimensions, form.source(), assignment, form.share(),
-                            form.submissionKey(), null, now, now, null)));
+                            form.submissionKey(), null, now, now, null, areas, keyExperiences, transition, indicator)));
                 }
                 Optional<ReflectionEntry> current = ownLive(personId, form.entryId());
                 if (current.isEmpty()) {
@@ -228,7 +270,8 @@ class ReflectiveLog implements ReflectionLog {
                 revisions.save(ReflectionRevision.of(before, revision, now));
                 return new Saved(Outcome.SAVED, entries.update(new ReflectionEntry(before.id(), personId,
                         form.template().key(), form.title(), form.date(), answers, dimensions, form.source(), assignment,
-                        form.share(), before.submissionKey(), before.version(), before.createdAt(), now, null)));
+                        form.share(), before.submissionKey(), before.version(), before.createdAt(), now, null, areas,
+                        keyExperiences, transition, indicator)));
             });
         } catch (OptimisticLockException e) {
             return new Saved(Outcome.CHANGED_SINCE_OPENED, null);

@@ -17,6 +17,7 @@ import uk.nhs.hps.people.Sponsorship;
 import uk.nhs.hps.people.SponsorshipRepository;
 import uk.nhs.hps.support.Activities;
 import uk.nhs.hps.support.BotTestBase;
+import uk.nhs.hps.support.FakeBotConnector;
 import uk.nhs.hps.support.TestClock;
 import uk.nhs.hps.support.TestUsers;
 
@@ -49,6 +50,10 @@ class MeetingConversationTest extends BotTestBase {
     TransactionOperations<Connection> transactions;
     @Inject
     MeetingDigest digest;
+    @Inject
+    SponsorMeetingPurpose purpose;
+    @Inject
+    uk.nhs.hps.access.ProgrammeTeamRepository programmeTeam;
 
     Person sam;
     Person alice;
@@ -99,6 +104,22 @@ class MeetingConversationTest extends BotTestBase {
         assertThat(connector.messagesTo(TestUsers.SAM.conversationId())).hasSize(1);
         assertThat(card.toString()).contains("Have you arranged this month's meeting with your 2 participants?",
                 "Alice Participant", "Bob Participant", "We've met", "It's booked for…", "Snooze a week", "Not this month");
+    }
+
+    @Test
+    void monthlyNudgeSaysWhatTheMeetingIsForInTheSchemesWords() {
+        nudges.run();
+        deliverOutbox();
+
+        JsonNode card = connector.messagesTo(TestUsers.SAM.conversationId()).get(0).card();
+        JsonNode line = null;
+        for (JsonNode element : card.path("body")) {
+            if (element.path("id").asText().equals("meeting-nudge-purpose")) {
+                line = element;
+            }
+        }
+        assertThat(line).isNotNull();
+        assertThat(line.path("text").asText()).isEqualTo(purpose.text()).contains("share ideas, reflect and review progress");
     }
 
     @Test
@@ -212,6 +233,34 @@ class MeetingConversationTest extends BotTestBase {
         MeetingMonth november = monthOf(aliceSponsorship, "2026-11-01");
         assertThat(november.status()).isEqualTo(MeetingStatus.MET);
         assertThat(november.metOn()).isEqualTo(LocalDate.of(2026, 11, 27));
+    }
+
+    @Test
+    void digestBreaksEachCohortsMeetingsDownByDevelopmentStream() {
+        Person pat = people.findByEmail(TestUsers.PAT.email()).orElseGet(() -> {
+            Person saved = person(TestUsers.PAT, Role.PROGRAMME_TEAM, Instant.parse("2026-01-01T00:00:00Z"));
+            programmeTeam.save(new uk.nhs.hps.access.ProgrammeTeamMember(saved.id(), Instant.parse("2026-01-01T00:00:00Z")));
+            send(Activities.message("hi").from(TestUsers.PAT));
+            return saved;
+        });
+        people.update(people.findById(alice.id()).orElseThrow().withStream(uk.nhs.hps.people.DevelopmentStream.ONE, clock.instant()));
+        clock.set(Instant.parse("2026-11-20T10:00:00Z"));
+        send(Activities.cardSubmit(button("meeting.met", aliceSponsorship).put("month", "2026-11")
+                .put("metOn-" + aliceSponsorship, "2026-11-18")).from(TestUsers.SAM));
+        clock.set(Instant.parse("2026-12-01T07:00:00Z"));
+        connector.reset();
+
+        digest.run(java.time.YearMonth.of(2026, 11));
+        clock.set(Instant.parse("2026-12-01T09:00:00Z")); // the digest goes at the nudge time of the first working day
+        deliverOutbox();
+
+        String text = connector.messagesTo(TestUsers.PAT.conversationId()).stream().map(FakeBotConnector.Call::text)
+                .filter(t -> t != null && t.contains("Sponsor meetings in November 2026")).findFirst().orElseThrow();
+        assertThat(text).contains("No cohort: 1 held, 0 not this month (with a reason), 1 missed",
+                "  - stream 1: 1 held, 0 not this month, 0 missed", "  - no stream recorded: 0 held, 0 not this month, 1 missed");
+        assertThat(text.indexOf("stream 1:")).isLessThan(text.indexOf("no stream recorded:"));
+        people.update(people.findById(alice.id()).orElseThrow().withStream(null, clock.instant()));
+        assertThat(pat.id()).isPositive();
     }
 
     @Test

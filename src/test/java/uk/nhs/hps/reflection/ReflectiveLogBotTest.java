@@ -9,7 +9,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import uk.nhs.hps.audit.AuditEvent;
 import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.people.CareerTransition;
+import uk.nhs.hps.people.DevelopmentStream;
 import uk.nhs.hps.people.Role;
+import uk.nhs.hps.scheme.Transitions;
 import uk.nhs.hps.privacy.DataLinks;
 import uk.nhs.hps.support.RecordsTestBase;
 import uk.nhs.hps.support.TestClock;
@@ -44,6 +47,8 @@ class ReflectiveLogBotTest extends RecordsTestBase {
     AuditLog audit;
     @Inject
     DataLinks links;
+    @Inject
+    Transitions transitions;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -501,6 +506,160 @@ class ReflectiveLogBotTest extends RecordsTestBase {
 
         assertThat(textOf(older)).contains("page 2 of 2", "November 1");
         assertThat(textOf(filtered)).contains("6 entries", "page 1 of 2");
+    }
+
+    // ---- areas, key experiences and indicators of potential (issue 14)
+
+    @Test
+    void entryCardOffersTheFourAreasAndTheKeyExperiencesOfTheParticipantsTransition() {
+        TestUsers.User ann = newUser("Ann Streamed");
+        onRosterInStream(ann, DevelopmentStream.ONE);
+
+        say(ann, "log reflection");
+
+        JsonNode card = lastCard(ann);
+        assertThat(choiceTitles(card, "areas")).containsExactlyElementsOf(
+                transitions.areas().stream().map(Transitions.Area::name).toList());
+        assertThat(choiceTitles(card, "keyExperiences")).containsExactlyElementsOf(
+                transitions.of(CareerTransition.ONE).keyExperiences().stream().map(Transitions.KeyExperience::name).toList());
+        assertThat(actionData(card, "Save").path("transition").asText()).isEqualTo("ONE");
+    }
+
+    @Test
+    void participantWithoutAStreamIsOfferedTheAreasButNoKeyExperiences() {
+        TestUsers.User ann = newUser("Ann Unstreamed");
+        onRoster(ann, Role.PARTICIPANT, null);
+
+        say(ann, "log reflection");
+
+        JsonNode card = lastCard(ann);
+        assertThat(choiceTitles(card, "areas")).hasSize(transitions.areas().size());
+        assertThat(choiceTitles(card, "keyExperiences")).isEmpty();
+    }
+
+    @Test
+    void taggedEntryIsStoredAndShownInMyReflections() {
+        TestUsers.User ann = newUser("Ann Tagged");
+        long id = onRosterInStream(ann, DevelopmentStream.TWO);
+        Transitions.Transition two = transitions.of(CareerTransition.TWO);
+        Transitions.KeyExperience strategy = two.keyExperience("strategy_development").orElseThrow();
+        say(ann, "log reflection");
+        Map<String, Object> data = entry(lastCard(ann), "Writing the service strategy", "2026-11-20", "sharing_the_vision");
+        data.put("areas", "vision_strategy,system_working");
+        data.put("keyExperiences", strategy.key());
+        data.put("indicator", "setting_direction");
+
+        press(ann, data);
+
+        assertThat(entries.live(id)).singleElement().satisfies(e -> {
+            assertThat(e.areaKeys()).containsExactly("vision_strategy", "system_working");
+            assertThat(e.keyExperienceKeys()).containsExactly(strategy.key());
+            assertThat(e.transition()).isEqualTo(CareerTransition.TWO);
+            assertThat(e.indicator()).isEqualTo("setting_direction");
+        });
+        press(ann, actionData(lastCard(ann), "Open"));
+        assertThat(textOf(lastCard(ann))).contains(transitions.area("vision_strategy").orElseThrow().name(),
+                strategy.name(), "Key experiences (" + two.name() + ")", "Ability: Setting Direction");
+        say(ann, "my reflections");
+        assertThat(textOf(lastCard(ann))).contains("key experience: " + strategy.name());
+    }
+
+    @Test
+    void keyExperienceOfAnotherTransitionIsRefusedAndNothingIsSaved() {
+        TestUsers.User ann = newUser("Ann Mismatch");
+        long id = onRosterInStream(ann, DevelopmentStream.ONE);
+        say(ann, "log reflection");
+        Map<String, Object> data = entry(lastCard(ann), "Wrong list", "2026-11-20", "");
+        data.put("keyExperiences", "strategy_development");
+        data.put("indicator", "charisma");
+
+        press(ann, data);
+
+        assertThat(textOf(lastCard(ann))).contains("Nothing was saved",
+                "is not a key experience of " + transitions.of(CareerTransition.ONE).name(), "'charisma' is not one of the indicators");
+        assertThat(entries.live(id)).isEmpty();
+    }
+
+    @Test
+    void promptsWriteButtonOpensTheCardWithTheOfferedKeyExperienceChosen() {
+        TestUsers.User ann = newUser("Ann Prompted");
+        onRosterInStream(ann, DevelopmentStream.TWO);
+
+        press(ann, Map.of("action", "prompt.write", "keyExperience", "external_relationships"));
+
+        JsonNode card = lastCard(ann);
+        assertThat(cardId(card)).isEqualTo("reflection-entry");
+        assertThat(inputValue(card, "keyExperiences")).isEqualTo("external_relationships");
+    }
+
+    @Test
+    void graduationPdfCountsAreasAndKeyExperiencesAndSaysTheTwoKeyExperiencesAreShown() throws Exception {
+        TestUsers.User ann = newUser("Ann Twice");
+        onRosterInStream(ann, DevelopmentStream.ONE);
+        Transitions.Transition one = transitions.of(CareerTransition.ONE);
+        saveTagged(ann, "Budget review", "2026-09-03", "resource_management", "resource_management", "delivering_results");
+        saveTagged(ann, "Budget again", "2026-11-03", "resource_management", "resource_management", "");
+        saveTagged(ann, "Coaching my managers", "2026-10-10", "leading_people", "developing_great_managers", "engaging_people");
+
+        String pdf = exportedPdfText(ann);
+
+        assertThat(pdf).contains("Key experiences of " + one.name(),
+                "Met: the log shows 2 of the " + one.keyExperiences().size() + " key experiences of " + one.name(),
+                one.keyExperience("resource_management").orElseThrow().name() + " 2 (September 2026 to November 2026)",
+                one.keyExperience("developing_great_managers").orElseThrow().name() + " 1 (October 2026)",
+                "Areas of the career transitions", transitions.area("resource_management").orElseThrow().name() + " 2",
+                "Evidence for the indicators of potential", "Ability: Delivering Results 1");
+    }
+
+    @Test
+    void graduationPdfSaysWhenFewerThanTwoKeyExperiencesAreShown() throws Exception {
+        TestUsers.User ann = newUser("Ann Once");
+        onRosterInStream(ann, DevelopmentStream.TWO);
+        saveTagged(ann, "Regulator meeting", "2026-10-03", "system_working", "external_relationships", "");
+
+        String pdf = exportedPdfText(ann);
+
+        assertThat(pdf).contains("Not yet: the log shows 1 of the 2 key experiences expected");
+    }
+
+    private long onRosterInStream(TestUsers.User user, DevelopmentStream stream) {
+        long id = onRoster(user, Role.PARTICIPANT, null);
+        people.update(people.findById(id).orElseThrow().withStream(stream, Instant.now()));
+        return id;
+    }
+
+    private void saveTagged(TestUsers.User user, String title, String date, String areas, String keyExperiences, String indicator) {
+        say(user, "log reflection");
+        Map<String, Object> data = entry(lastCard(user), title, date, "engaging_the_team");
+        data.put("areas", areas);
+        data.put("keyExperiences", keyExperiences);
+        data.put("indicator", indicator);
+        press(user, data);
+        assertThat(cardId(lastCard(user))).isEqualTo("reflection-saved");
+    }
+
+    private String exportedPdfText(TestUsers.User user) throws Exception {
+        say(user, "export reflections");
+        Matcher pdfLink = Pattern.compile("\\[PDF]\\((http[^)]+)\\)").matcher(last(user).text());
+        assertThat(pdfLink.find()).isTrue();
+        byte[] body = download(pdfLink.group(1)).body();
+        if (System.getProperty("hps.keep-pdf") != null) {
+            java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("hps.keep-pdf"), user.name().replace(' ', '-') + ".pdf"), body);
+        }
+        try (PDDocument document = Loader.loadPDF(body)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    /** The titles of a choice set's choices; empty when the card has no such input. */
+    private static java.util.List<String> choiceTitles(JsonNode card, String id) {
+        java.util.List<String> titles = new java.util.ArrayList<>();
+        for (JsonNode element : card.path("body")) {
+            if (element.path("id").asText().equals(id)) {
+                element.path("choices").forEach(c -> titles.add(c.path("title").asText()));
+            }
+        }
+        return titles;
     }
 
     // ---- helpers
