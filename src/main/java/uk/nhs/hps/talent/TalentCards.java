@@ -47,6 +47,7 @@ class TalentCards {
         String shownBox = r != null && r.agreedBox() != null ? r.agreedBox() : outcome.get("agreedBox");
         data.put("statusText", statusText(r));
         data.put("gridRows", gridRows(shownBox, r != null && r.agreedBox() != null ? "Agreed" : "Proposed outcome", previousBox));
+        data.put("performanceAxis", grid.performance().stream().map(p -> Map.of("label", p.axis())).toList());
         List<Map<String, Object>> facts = new ArrayList<>();
         fact(facts, "Your proposal", viewer == Viewer.PARTICIPANT ? box(prep.get("proposedBox")) : null);
         fact(facts, "Participant's proposal", viewer == Viewer.SPONSOR && r != null && r.preparationSubmittedAt() != null
@@ -89,6 +90,26 @@ class TalentCards {
         return Reply.card(templates.render("talent-review", data));
     }
 
+    /**
+     * What the party who did not record the outcome receives: the outcome's main facts and the button that confirms
+     * exactly this version of it (a later change makes the button answer "changed since you opened it").
+     */
+    Reply confirmRequest(String recordedBy, TalentReview r) {
+        Map<String, String> outcome = TalentReview.fields(r.outcome());
+        List<Map<String, Object>> facts = new ArrayList<>();
+        fact(facts, "Agreed box", box(outcome.get("agreedBox")));
+        fact(facts, "Readiness", label(grid.readiness(), outcome.get("readiness")));
+        fact(facts, "Development action 1", PlainText.of(outcome.getOrDefault("action1Text", ""), 300));
+        fact(facts, "Next review", day(outcome.get("nextReview")));
+        Map<String, Object> data = new HashMap<>();
+        data.put("message", Markdown.of(Reply.fill("{} recorded the agreed outcome of your Maximising Potential conversation ("
+                + r.cycle() + "). Please check it and confirm.", recordedBy)));
+        data.put("facts", facts);
+        data.put("participantId", r.participantPersonId());
+        data.put("version", r.version() == null ? 0 : r.version());
+        return Reply.card(templates.render("talent-confirm", data));
+    }
+
     Reply preparation(long participantId, String cycle, @Nullable TalentReview r, Map<String, String> typed,
                       List<String> errors, String errorTitle) {
         Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReview.fields(r.preparation()));
@@ -119,8 +140,9 @@ class TalentCards {
         Map<String, Object> data = formData(TalentForms.Form.OUTCOME, participantId, cycle, r, values, errors, errorTitle);
         data.put("participantName", PlainText.of(participantName, 100));
         data.put("specialistPath", values.getOrDefault("specialistPath", "false"));
+        data.put("ownerChoices", options(TalentForms.OWNERS));
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int n = 1; n <= TalentForms.ACTIONS; n++) {
+        for (int n = 2; n <= TalentForms.ACTIONS; n++) { // the first, required, is written out in the template
             rows.add(Map.of("n", n, "text", values.getOrDefault("action" + n + "Text", ""),
                     "kind", values.getOrDefault("action" + n + "Type", ""), "owner", values.getOrDefault("action" + n + "Owner", ""),
                     "due", values.getOrDefault("action" + n + "Due", "")));
@@ -163,8 +185,26 @@ class TalentCards {
         data.put("version", r == null || r.version() == null ? 0 : r.version());
         data.put("errors", errors.stream().map(Markdown::of).toList()); // the bot's wording; typed values went through PlainText
         data.put("errorTitle", errorTitle);
-        data.put("indicators", grid.indicators().stream().map(i -> Map.<String, Object>of("key", i.key(), "label", i.label(),
-                "rating", values.getOrDefault("rating_" + i.key(), ""), "evidence", values.getOrDefault("evidence_" + i.key(), ""))).toList());
+        Map<String, TalentForms.Field> byKey = new HashMap<>();
+        forms.fields(form).forEach(f -> byKey.put(f.key(), f));
+        List<Map<String, Object>> indicators = new ArrayList<>();
+        for (TalentGrid.Option i : grid.indicators()) {
+            TalentForms.Field rating = byKey.get("rating_" + i.key());
+            TalentForms.Field evidence = byKey.get("evidence_" + i.key());
+            if (rating == null || evidence == null) {
+                continue;
+            }
+            Map<String, Object> item = new HashMap<>();
+            item.put("key", i.key());
+            item.put("ratingLabel", rating.label());
+            item.put("ratingError", rating.errorMessage());
+            item.put("evidenceLabel", evidence.label());
+            item.put("evidenceError", evidence.errorMessage());
+            item.put("rating", values.getOrDefault(rating.key(), ""));
+            item.put("evidence", values.getOrDefault(evidence.key(), ""));
+            indicators.add(item);
+        }
+        data.put("indicators", indicators);
         data.put("growthChoices", options(grid.growth()));
         data.put("performanceChoices", options(grid.performance()));
         data.put("ratingChoices", options(grid.ratings()));
@@ -174,6 +214,7 @@ class TalentCards {
         return data;
     }
 
+    /** Three rows of three boxes, each row headed by its potential; the box shown is "good", the previous "accent". */
     private List<Map<String, Object>> gridRows(@Nullable String box, String boxMarker, @Nullable String previous) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TalentGrid.Option potential : grid.potential()) {
@@ -188,9 +229,9 @@ class TalentCards {
                     markers.add("◆ Previous");
                 }
                 cells.add(Map.of("label", grid.boxLabel(key), "marker", String.join(" ", markers),
-                        "style", key.equals(box) ? "good" : key.equals(previous) ? "accent" : "default"));
+                        "style", key.equals(box) ? "good" : key.equals(previous) ? "accent" : "emphasis"));
             }
-            rows.add(Map.of("cells", cells));
+            rows.add(Map.of("axis", potential.axis(), "cells", cells));
         }
         return rows;
     }
@@ -199,21 +240,42 @@ class TalentCards {
         List<Map<String, Object>> buttons = new ArrayList<>();
         boolean open = r == null || (!r.locked() && r.participantConfirmedAt() == null && r.sponsorConfirmedAt() == null);
         if (open && viewer == Viewer.PARTICIPANT) {
-            buttons.add(button(r == null || r.preparationSubmittedAt() == null ? "Prepare" : "Edit my preparation", TalentCommands.PREP_OPEN));
+            buttons.add(button(preparationButton(r), TalentCommands.PREP_OPEN));
         }
         if (open && viewer == Viewer.SPONSOR) {
-            buttons.add(button(r == null || r.sponsorSubmittedAt() == null ? "Give my input" : "Edit my input", TalentCommands.SPONSOR_OPEN));
+            buttons.add(button(inputButton(r), TalentCommands.SPONSOR_OPEN));
         }
         if (r != null && !r.locked() && r.preparationSubmittedAt() != null && r.sponsorSubmittedAt() != null) {
-            buttons.add(button("Record agreed outcome", TalentCommands.OUTCOME_OPEN));
+            buttons.add(button(RECORD_OUTCOME, TalentCommands.OUTCOME_OPEN));
             boolean recorded = !TalentReview.fields(r.outcome()).isEmpty();
             boolean mine = viewer == Viewer.PARTICIPANT ? r.participantConfirmedAt() != null : r.sponsorConfirmedAt() != null;
             if (recorded && !mine) {
-                buttons.add(button("Confirm the agreed outcome", TalentCommands.OUTCOME_CONFIRM));
+                buttons.add(button(CONFIRM_OUTCOME, TalentCommands.OUTCOME_CONFIRM));
             }
         }
-        buttons.add(button("History", TalentCommands.HISTORY));
+        buttons.add(button(HISTORY, TalentCommands.HISTORY));
         return buttons;
+    }
+
+    // button titles, which the bot's messages name: a message names only a button the person will see
+    static final String PREPARE = "Prepare";
+    static final String CONTINUE_PREPARING = "Continue preparing";
+    static final String EDIT_PREPARATION = "Edit my preparation";
+    static final String GIVE_INPUT = "Give my input";
+    static final String CONTINUE_INPUT = "Continue my input";
+    static final String EDIT_INPUT = "Edit my input";
+    static final String RECORD_OUTCOME = "Record agreed outcome";
+    static final String CONFIRM_OUTCOME = "Confirm the agreed outcome";
+    static final String HISTORY = "History";
+
+    /** Prepare (nothing yet), Continue preparing (a draft), Edit my preparation (submitted). */
+    static String preparationButton(@Nullable TalentReview r) {
+        return r == null || r.preparation().equals("{}") ? PREPARE
+                : r.preparationSubmittedAt() == null ? CONTINUE_PREPARING : EDIT_PREPARATION;
+    }
+
+    static String inputButton(@Nullable TalentReview r) {
+        return r == null || r.sponsorInput().equals("{}") ? GIVE_INPUT : r.sponsorSubmittedAt() == null ? CONTINUE_INPUT : EDIT_INPUT;
     }
 
     private static Map<String, Object> button(String label, String action) {

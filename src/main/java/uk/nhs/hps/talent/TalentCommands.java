@@ -101,8 +101,8 @@ class TalentCommands implements CommandHandler {
                         yield preparation(reviews.preparationForm(me.id()), typed(TalentForms.Form.PREPARATION, data, true),
                                 p.problems(), p.title());
                     }
-                    yield submit ? record(me, me.id())
-                            : Reply.text("Draft saved. Type **my talent review** and press **Prepare** to carry on.");
+                    yield submit ? record(me, me.id()) : Reply.text("Draft saved: only you can see it. Type **my talent review**"
+                            + " and press **" + TalentCards.CONTINUE_PREPARING + "** to carry on.");
                 }
                 case "talent.sponsor.open" -> sponsorInput(reviews.sponsorForm(me.id(), participantId), Map.of(), List.of(), "");
                 case "talent.sponsor.draft", "talent.sponsor.submit" -> {
@@ -117,7 +117,8 @@ class TalentCommands implements CommandHandler {
                         yield sponsorInput(reviews.formAfterRefusal(participantId), typed(TalentForms.Form.SPONSOR, data, false),
                                 p.problems(), p.title());
                     }
-                    yield submit ? record(me, participantId) : Reply.text("Draft saved. Type **talent reviews** to carry on.");
+                    yield submit ? record(me, participantId) : Reply.text("Draft saved: only you can see it. Type **talent reviews**,"
+                            + " open the participant and press **" + TalentCards.CONTINUE_INPUT + "** to carry on.");
                 }
                 case "talent.outcome.open" -> outcome(reviews.outcomeForm(me.id(), participantId), Map.of(), List.of(), "");
                 case "talent.outcome.save" -> {

@@ -25,13 +25,22 @@ class TalentForms {
 
     enum Kind { CHOICE, TEXT, DATE, FLAG }
 
+    /** One input of a form; the card shows {@code label} and, when required, {@link #errorMessage()}. */
     record Field(String key, String label, Kind kind, List<TalentGrid.Option> options, boolean required) {
         boolean allows(String value) {
             return options.stream().anyMatch(o -> o.key().equals(value));
         }
+
+        /** What the card says under an empty required input, and the server when one arrives empty anyway. */
+        String errorMessage() {
+            return label + " is required.";
+        }
     }
 
     enum Form { PREPARATION, SPONSOR, OUTCOME }
+
+    static final List<TalentGrid.Option> OWNERS = List.of(
+            new TalentGrid.Option("PARTICIPANT", "Participant"), new TalentGrid.Option("SPONSOR", "Sponsor"));
 
     private final TalentGrid grid;
 
@@ -59,12 +68,12 @@ class TalentForms {
                 fields.add(choice("agreedBox", "Agreed box", grid.boxOptions(), true));
                 fields.add(new Field("specialistPath", "Specialist path", Kind.FLAG, List.of(), false));
                 fields.add(choice("readiness", "Readiness for the next level", grid.readiness(), true));
+                // the first action is required whole; a later one only once its text is given (see problems)
                 for (int n = 1; n <= ACTIONS; n++) {
-                    fields.add(text("action" + n + "Text", "Development action " + n, n == 1));
-                    fields.add(choice("action" + n + "Type", "Action " + n + " type (70:20:10)", grid.actionTypes(), false));
-                    fields.add(choice("action" + n + "Owner", "Action " + n + " owner", List.of(
-                            new TalentGrid.Option("PARTICIPANT", "Participant"), new TalentGrid.Option("SPONSOR", "Sponsor")), false));
-                    fields.add(new Field("action" + n + "Due", "Action " + n + " due date", Kind.DATE, List.of(), false));
+                    fields.add(text("action" + n + "Text", "Development action " + n + (n == 1 ? "" : " (optional)"), n == 1));
+                    fields.add(choice("action" + n + "Type", "Action " + n + " type (70:20:10)", grid.actionTypes(), n == 1));
+                    fields.add(choice("action" + n + "Owner", "Action " + n + " owner", OWNERS, n == 1));
+                    fields.add(new Field("action" + n + "Due", "Action " + n + " due date", Kind.DATE, List.of(), n == 1));
                 }
                 fields.add(new Field("nextReview", "Next review date", Kind.DATE, List.of(), true));
             }
@@ -91,7 +100,7 @@ class TalentForms {
             String v = values.getOrDefault(f.key(), "");
             if (v.isEmpty()) {
                 if (complete && f.required()) {
-                    problems.add("**" + f.label() + "** is required.");
+                    problems.add("**" + f.label() + "** is required.");  // the card's errorMessage, in bold
                 }
                 continue;
             }
@@ -121,14 +130,13 @@ class TalentForms {
                 }
             }
         }
-        if (form == Form.OUTCOME) {
-            for (int n = 1; n <= ACTIONS; n++) {
-                boolean hasText = !values.getOrDefault("action" + n + "Text", "").isEmpty();
-                for (String part : List.of("Type", "Owner", "Due")) {
-                    if (hasText && complete && values.getOrDefault("action" + n + part, "").isEmpty()) {
-                        problems.add("**Action " + n + " " + (part.equals("Due") ? "due date" : part.toLowerCase()
-                                + (part.equals("Type") ? " (70:20:10)" : "")) + "** is required for each development action.");
-                    }
+        if (form == Form.OUTCOME && complete) {
+            for (Field f : fields(form)) {
+                String n = f.key().replaceAll("[^0-9]", "");
+                boolean part = f.key().startsWith("action") && !f.key().endsWith("Text") && !f.required();
+                if (part && !values.getOrDefault("action" + n + "Text", "").isEmpty()
+                        && values.getOrDefault(f.key(), "").isEmpty()) {
+                    problems.add("**" + f.label() + "** is required for each development action.");
                 }
             }
         }
@@ -137,8 +145,8 @@ class TalentForms {
 
     private void indicators(List<Field> fields, boolean required) {
         for (TalentGrid.Option indicator : grid.indicators()) {
-            fields.add(choice("rating_" + indicator.key(), indicator.label() + ": rating", grid.ratings(), required));
-            fields.add(text("evidence_" + indicator.key(), indicator.label() + ": evidence", required));
+            fields.add(choice("rating_" + indicator.key(), indicator.label(), grid.ratings(), required));
+            fields.add(text("evidence_" + indicator.key(), "Evidence for " + indicator.label(), required));
         }
     }
 

@@ -24,7 +24,11 @@ import java.util.Map;
 @Singleton
 public class TalentGrid {
 
-    public record Option(String key, String label) {
+    /** A choice; {@code axis} is the short name a grid axis shows (the label when the YAML gives none). */
+    public record Option(String key, String label, String axis) {
+        public Option(String key, String label) {
+            this(key, label, label);
+        }
     }
 
     private final String version;
@@ -140,7 +144,8 @@ public class TalentGrid {
         if (value instanceof List<?> list) {
             for (Object o : list) {
                 Map<String, Object> m = (Map<String, Object>) o;
-                out.add(new Option(String.valueOf(m.get("key")), String.valueOf(m.get("label"))));
+                String label = String.valueOf(m.get("label"));
+                out.add(new Option(String.valueOf(m.get("key")), label, String.valueOf(m.getOrDefault("axis", label))));
             }
         }
         return List.copyOf(out);

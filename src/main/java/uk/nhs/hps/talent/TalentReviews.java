@@ -42,6 +42,7 @@ class TalentReviews {
     private final TalentReviewRepository reviews;
     private final TalentForms forms;
     private final TalentGrid grid;
+    private final TalentCards cards;
     private final Access access;
     private final SponsorshipRepository sponsorships;
     private final PersonRepository people;
@@ -49,12 +50,13 @@ class TalentReviews {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    TalentReviews(TalentReviewRepository reviews, TalentForms forms, TalentGrid grid, Access access,
+    TalentReviews(TalentReviewRepository reviews, TalentForms forms, TalentGrid grid, TalentCards cards, Access access,
                   SponsorshipRepository sponsorships, PersonRepository people, Outbox outbox,
                   TransactionOperations<Connection> transactions, Clock clock) {
         this.reviews = reviews;
         this.forms = forms;
         this.grid = grid;
+        this.cards = cards;
         this.access = access;
         this.sponsorships = sponsorships;
         this.people = people;
@@ -263,8 +265,9 @@ class TalentReviews {
         }
         Instant now = clock.instant();
         TalentReview saved = write(command.participantId(), command.version(), r -> r.withOutcome(json(values), party, now));
-        tellOtherParty(command.actorId(), saved, "recorded the agreed outcome of your Maximising Potential conversation."
-                + " Please check it and confirm.");
+        otherParty(command.actorId(), saved).ifPresent(other -> outbox.enqueue(Outbox.Request.toPerson(
+                "talent-outcome:" + saved.id() + ":" + saved.version() + ":" + other, other,
+                cards.confirmRequest(people.findById(command.actorId()).map(Person::displayName).orElse(""), saved))));
         return saved;
     }
 
@@ -306,7 +309,7 @@ class TalentReviews {
     /** A proactive note to the party who did not act, once per version of the review. */
     private void tellOtherParty(long actorId, TalentReview r, String what) {
         long participantId = r.participantPersonId();
-        Long other = actorId == participantId ? r.sponsorId() : Long.valueOf(participantId);
+        Long other = otherParty(actorId, r).orElse(null);
         if (other == null) {
             return;
         }
@@ -318,6 +321,11 @@ class TalentReviews {
     }
 
     // ---- helpers
+
+    /** The participant when the sponsor acted, the review's sponsor (if any) when the participant did. */
+    private static Optional<Long> otherParty(long actorId, TalentReview r) {
+        return actorId == r.participantPersonId() ? Optional.ofNullable(r.sponsorId()) : Optional.of(r.participantPersonId());
+    }
 
     private TalentReview.Party requireParty(long actorId, long participantId) {
         if (actorId == participantId) {

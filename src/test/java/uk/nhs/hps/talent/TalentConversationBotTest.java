@@ -65,7 +65,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         assertThat(last(pair.participant()).text()).contains("Draft saved");
 
         say(pair.participant(), "my talent review");
-        press(pair.participant(), actionData(lastCard(pair.participant()), "Prepare"));
+        press(pair.participant(), actionData(lastCard(pair.participant()), "Continue preparing"));
         JsonNode resumed = lastCard(pair.participant());
         assertThat(inputValue(resumed, "aspirations")).isEqualTo("Director of nursing in five years");
         assertThat(inputValue(resumed, "wellbeing")).isEqualTo("Tired after the winter rota");
@@ -99,6 +99,26 @@ class TalentConversationBotTest extends RecordsTestBase {
                     assertThat(r.status()).isEqualTo(TalentReview.Status.AGREED);
                     assertThat(r.agreedBox()).isEqualTo("HIGH_MEDIUM");
                 });
+    }
+
+    @Test
+    void theMessageAskingToConfirmTheOutcomeCarriesTheConfirmButton() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        sponsorInput(pair, "HIGH_MEDIUM");
+        Map<String, Object> outcome = outcomeValues(pair.participantId(), "HIGH_MEDIUM");
+        outcome.put("version", String.valueOf(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
+                .orElseThrow().version()));
+        press(pair.sponsor(), outcome);
+        deliverOutbox();
+
+        JsonNode asked = lastCard(pair.participant());
+        press(pair.participant(), actionData(asked, "Confirm the agreed outcome"));
+
+        assertThat(cardId(asked)).isEqualTo("talent-confirm");
+        assertThat(textOf(asked)).contains("Please check it and confirm", "High potential", "Lead the winter planning cell");
+        assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow().status())
+                .isEqualTo(TalentReview.Status.AGREED);
     }
 
     @Test
@@ -143,7 +163,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         JsonNode card = lastCard(pair.participant());
         assertThat(cardId(card)).isEqualTo("talent-preparation");
         assertThat(textOf(card)).contains("was not submitted", "**Growth direction**: 'SIDEWAYS' is not one of the choices",
-                "**Aspiration: evidence** is 20000 characters", "**The box I propose**: 'TOPˍRIGHT'",
+                "**Evidence for Aspiration** is 20000 characters", "**The box I propose**: 'TOPˍRIGHT'",
                 "**Career aspirations** is required", "**My performance in my current role** is required");
         assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27")).isEmpty();
     }
@@ -287,7 +307,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         draft.put("version", String.valueOf(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
                 .orElseThrow().version()));
         press(pair.sponsor(), draft);
-        assertThat(last(pair.sponsor()).text()).startsWith("Draft saved.");
+        assertThat(last(pair.sponsor()).text()).startsWith("Draft saved");
 
         press(pair.participant(), Map.of("action", "talent.sponsor.open", "participantId", String.valueOf(pair.participantId())));
 
