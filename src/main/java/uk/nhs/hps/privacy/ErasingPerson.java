@@ -96,7 +96,7 @@ public class ErasingPerson {
 
     private int anonymisePerson(Connection c, long personId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE person SET email = ?, display_name = 'Erased person',"
-                + " aad_object_id = NULL, organisation = NULL, band = NULL, status = 'LEFT', status_reason = NULL,"
+                + " aad_object_id = NULL, organisation = NULL, band = NULL, development_stream = NULL, status = 'LEFT', status_reason = NULL,"
                 + " anonymised_at = ?, updated_at = ? WHERE id = ?")) {
             java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
             s.setString(1, "erased-" + personId + "@erased.invalid");

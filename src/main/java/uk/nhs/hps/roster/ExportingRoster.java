@@ -63,7 +63,8 @@ public class ExportingRoster {
                 printer.printRecord(safe(p.email()), safe(p.displayName()), safe(p.organisation()), safe(p.band()),
                         safe(cohort == null ? null : cohort.name()), safe(sponsor == null ? null : sponsor.email()),
                         safe(sponsor == null ? null : sponsor.displayName()), safe(coach == null ? null : coach.email()),
-                        safe(coach == null ? null : coach.displayName()), safe(p.timeZone()));
+                        safe(coach == null ? null : coach.displayName()), safe(p.timeZone()),
+                        p.stream() == null ? "" : String.valueOf(p.stream().number()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import uk.nhs.hps.people.CoachAssignment;
 import uk.nhs.hps.people.CoachAssignmentRepository;
 import uk.nhs.hps.people.Cohort;
 import uk.nhs.hps.people.CohortRepository;
+import uk.nhs.hps.people.DevelopmentStream;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.PersonStatus;
@@ -163,6 +164,9 @@ public class ImportingRoster {
             if (row.timeZone() != null && !isZone(row.timeZone())) {
                 reasons.add("unknown time zone (use e.g. Europe/London)");
             }
+            if (row.stream() != null && DevelopmentStream.parse(row.stream()).isEmpty()) {
+                reasons.add("stream must be 1 or 2 (the development stream applied to), or empty if not known");
+            }
             if (email != null && isEmail(email) && !firstLineOf.containsKey(email)) {
                 firstLineOf.put(email, row.line());
             }
@@ -213,29 +217,32 @@ public class ImportingRoster {
             String zone = row.timeZone() != null ? row.timeZone() : cohort.timeZone();
             Optional<Person> existing = Optional.ofNullable(snapshot.byEmail().get(email));
             Person pendingSupporter = plan.toCreate.get(email);
+            // the file's stream as given, never derived from the band (000: "not about your precise grade or role")
+            DevelopmentStream stream = DevelopmentStream.parse(row.stream()).orElse(null);
             if (existing.isEmpty() && pendingSupporter == null) {
                 plan.toCreate.put(email, new Person(null, email, row.name(), Role.PARTICIPANT, PersonStatus.ACTIVE, zone,
-                        null, row.organisation(), row.band(), cohort.id(), null, null, null, null, now, now));
+                        null, row.organisation(), row.band(), stream, cohort.id(), null, null, null, null, now, now));
                 plan.created++;
             } else if (pendingSupporter != null) {
                 // listed as someone's sponsor or coach earlier in this file, and as a participant here
                 plan.toCreate.put(email, new Person(null, email, row.name(), Role.PARTICIPANT, PersonStatus.ACTIVE, zone,
-                        null, row.organisation(), row.band(), cohort.id(), null, null, null, null, now, now));
+                        null, row.organisation(), row.band(), stream, cohort.id(), null, null, null, null, now, now));
                 countSupporterRemoved(plan, pendingSupporter);
                 plan.created++;
             } else {
                 Person p = existing.get();
                 Role role = p.role() == Role.PROGRAMME_TEAM ? p.role() : Role.PARTICIPANT;
                 String newZone = row.timeZone() != null ? row.timeZone() : p.timeZone();
+                DevelopmentStream newStream = row.streamColumn() ? stream : p.stream();
                 Person wanted = new Person(p.id(), p.email(), row.name(), role, p.status(), newZone, p.aadObjectId(),
-                        row.organisation(), row.band(), cohort.id(), p.statusReason(), p.statusSince(), p.statusUntil(),
+                        row.organisation(), row.band(), newStream, cohort.id(), p.statusReason(), p.statusSince(), p.statusUntil(),
                         p.anonymisedAt(), p.createdAt(), p.updatedAt());
                 if (wanted.equals(p)) {
                     plan.unchanged++;
                 } else {
                     plan.toUpdate.add(new Person(wanted.id(), wanted.email(), wanted.displayName(), wanted.role(),
                             wanted.status(), wanted.timeZone(), wanted.aadObjectId(), wanted.organisation(), wanted.band(),
-                            wanted.cohortId(), wanted.statusReason(), wanted.statusSince(), wanted.statusUntil(),
+                            wanted.stream(), wanted.cohortId(), wanted.statusReason(), wanted.statusSince(), wanted.statusUntil(),
                             wanted.anonymisedAt(), wanted.createdAt(), now));
                     plan.updated++;
                 }

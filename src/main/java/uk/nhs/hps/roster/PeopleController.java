@@ -34,10 +34,13 @@ class PeopleController {
     private final FindingPeople finding;
     private final ChangingStatus changingStatus;
     private final ChangingSponsor changingSponsor;
+    private final RecordingDevelopmentStream recordingStream;
     private final AdminGate gate;
 
-    PeopleController(FindingPeople finding, ChangingStatus changingStatus, ChangingSponsor changingSponsor, AdminGate gate) {
+    PeopleController(FindingPeople finding, ChangingStatus changingStatus, ChangingSponsor changingSponsor,
+                     RecordingDevelopmentStream recordingStream, AdminGate gate) {
         this.finding = finding;
+        this.recordingStream = recordingStream;
         this.changingStatus = changingStatus;
         this.changingSponsor = changingSponsor;
         this.gate = gate;
@@ -67,6 +70,14 @@ class PeopleController {
                 request.until(), admin.actor()));
     }
 
+    /** Records the development stream (1 or 2) the participant applied to; null clears it. */
+    @Put("/{id}/stream")
+    PersonView changeStream(long id, @Body StreamRequest request,
+                            @Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
+        gate.require(admin, Action.MANAGE_ROSTER, null, "record development stream");
+        return PersonView.of(recordingStream.record(id, request.stream(), admin.actor()));
+    }
+
     @Get("/{id}/sponsorships")
     List<SponsorshipView> sponsorships(long id, @Header(AdminGate.REASON_HEADER) @Nullable String reason,
                                                   @Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
@@ -86,6 +97,10 @@ class PeopleController {
     @Serdeable
     record StatusRequest(PersonStatus status, @Nullable String reason, @Nullable LocalDate since,
                          @Nullable LocalDate until) {
+    }
+
+    @Serdeable
+    record StreamRequest(@Nullable Integer stream) {
     }
 
     @Serdeable

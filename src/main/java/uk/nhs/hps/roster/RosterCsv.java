@@ -27,11 +27,12 @@ import java.util.Set;
 final class RosterCsv {
 
     static final List<String> COLUMNS = List.of("email", "name", "organisation", "band", "cohort",
-            "sponsor_email", "sponsor_name", "coach_email", "coach_name", "time_zone");
+            "sponsor_email", "sponsor_name", "coach_email", "coach_name", "time_zone", "stream");
     private static final Set<String> REQUIRED = Set.of("email", "name", "cohort", "sponsor_email");
     private static final Map<String, String> ALIASES = Map.of(
             "workemail", "email", "emailaddress", "email", "fullname", "name", "displayname", "name",
-            "organization", "organisation", "timezone", "time_zone", "sponsor", "sponsor_email", "coach", "coach_email");
+            "organization", "organisation", "timezone", "time_zone", "sponsor", "sponsor_email", "coach", "coach_email",
+            "developmentstream", "stream");
 
     private RosterCsv() {
     }
@@ -80,7 +81,7 @@ final class RosterCsv {
                         cell(record, columns, "organisation"), cell(record, columns, "band"), cell(record, columns, "cohort"),
                         cell(record, columns, "sponsor_email"), cell(record, columns, "sponsor_name"),
                         cell(record, columns, "coach_email"), cell(record, columns, "coach_name"),
-                        cell(record, columns, "time_zone")));
+                        cell(record, columns, "time_zone"), cell(record, columns, "stream"), columns.containsKey("stream")));
             }
             return rows;
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.nhs.hps.audit.AuditLog;
 import uk.nhs.hps.cohort.ManagingCohorts;
+import uk.nhs.hps.people.CareerTransition;
 import uk.nhs.hps.people.CoachAssignment;
+import uk.nhs.hps.people.DevelopmentStream;
 import uk.nhs.hps.people.CoachAssignmentRepository;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.tuple;
 public class RosterImportTest extends BotTestBase {
 
     public static final String HEADER = "email,name,organisation,band,cohort,sponsor_email,sponsor_name,coach_email,coach_name,time_zone\n";
+
+    static final String STREAM_HEADER = HEADER.strip() + ",stream\n";
 
     @Inject
     ImportingRoster importing;
@@ -249,6 +253,72 @@ public class RosterImportTest extends BotTestBase {
 
         assertThat(audit.by("person:42")).filteredOn(e -> e.action().equals(AuditLog.IMPORT)).last()
                 .satisfies(e -> assertThat(e.detail()).contains("1 new").doesNotContain("aud@"));
+    }
+
+    @Test
+    void streamColumnRecordsTheDevelopmentStreamAndItsTransition() {
+        String cohort = newCohort();
+        String d = "@" + cohort + ".nhs.net";
+        String csv = STREAM_HEADER
+                + "one" + d + ",One Stream,,8a," + cohort + ",s" + d + ",,,,,1\n"
+                + "two" + d + ",Two Stream,,8b," + cohort + ",s" + d + ",,,,, 2 \n";
+
+        ImportReport report = commit(csv);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(people.findByEmail("one" + d).orElseThrow().stream()).isEqualTo(DevelopmentStream.ONE);
+        Person two = people.findByEmail("two" + d).orElseThrow();
+        assertThat(two.stream()).isEqualTo(DevelopmentStream.TWO);
+        assertThat(two.stream().transition()).isEqualTo(CareerTransition.TWO);
+    }
+
+    @Test
+    void streamIsNeverInferredFromTheBand() {
+        String cohort = newCohort();
+        String d = "@" + cohort + ".nhs.net";
+
+        commit(STREAM_HEADER + "band" + d + ",Band Only,,8d," + cohort + ",s" + d + ",,,,,\n");
+
+        assertThat(people.findByEmail("band" + d).orElseThrow().stream()).isNull();
+    }
+
+    @Test
+    void streamOtherThanOneOrTwoIsARowProblemInTheDryRun() {
+        String cohort = newCohort();
+        String d = "@" + cohort + ".nhs.net";
+        String csv = STREAM_HEADER
+                + "three" + d + ",Three,,," + cohort + ",s" + d + ",,,,,3\n"
+                + "word" + d + ",Word,,," + cohort + ",s" + d + ",,,,,stream 1\n";
+
+        ImportReport report = importing.importCsv(bytes(csv), ImportMode.DRY_RUN, "person:1", "test");
+
+        assertThat(report.problems()).extracting(RowProblem::line, RowProblem::reason).containsExactly(
+                tuple(2L, "stream must be 1 or 2 (the development stream applied to), or empty if not known"),
+                tuple(3L, "stream must be 1 or 2 (the development stream applied to), or empty if not known"));
+    }
+
+    @Test
+    void fileWithoutAStreamColumnKeepsTheRecordedStream() {
+        String cohort = newCohort();
+        String d = "@" + cohort + ".nhs.net";
+        commit(STREAM_HEADER + "keep" + d + ",Keep Stream,,," + cohort + ",s" + d + ",,,,,2\n");
+
+        ImportReport again = commit(HEADER + "keep" + d + ",Keep Stream,,," + cohort + ",s" + d + ",,,,\n");
+
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(people.findByEmail("keep" + d).orElseThrow().stream()).isEqualTo(DevelopmentStream.TWO);
+    }
+
+    @Test
+    void changedStreamInTheFileUpdatesThePerson() {
+        String cohort = newCohort();
+        String d = "@" + cohort + ".nhs.net";
+        commit(STREAM_HEADER + "move" + d + ",Move Stream,,," + cohort + ",s" + d + ",,,,,1\n");
+
+        ImportReport again = commit(STREAM_HEADER + "move" + d + ",Move Stream,,," + cohort + ",s" + d + ",,,,,2\n");
+
+        assertThat(again.updated()).isEqualTo(1);
+        assertThat(people.findByEmail("move" + d).orElseThrow().stream()).isEqualTo(DevelopmentStream.TWO);
     }
 
     private ImportReport commit(String csv) {
