@@ -26,11 +26,13 @@ class TalentCards {
     private final CardTemplates templates;
     private final TalentGrid grid;
     private final TalentForms forms;
+    private final TalentIndicators indicators;
 
-    TalentCards(CardTemplates templates, TalentGrid grid, TalentForms forms) {
+    TalentCards(CardTemplates templates, TalentGrid grid, TalentForms forms, TalentIndicators indicators) {
         this.templates = templates;
         this.grid = grid;
         this.forms = forms;
+        this.indicators = indicators;
     }
 
     Reply review(String participantName, long participantId, @Nullable TalentReview r, @Nullable String previousBox,
@@ -62,7 +64,7 @@ class TalentCards {
             fact(facts, "Aspirations", PlainText.of(prep.get("aspirations"), 500));
             fact(facts, "Growth direction", label(grid.growth(), prep.get("growth")));
             fact(facts, "Self-rated performance", label(grid.performance(), prep.get("performance")));
-            for (TalentGrid.Option i : grid.indicators()) {
+            for (TalentIndicators.Area i : indicators.areas()) {
                 fact(facts, i.label(), label(grid.ratings(), prep.get("rating_" + i.key())) + ": "
                         + PlainText.of(prep.getOrDefault("evidence_" + i.key(), ""), 300));
             }
@@ -110,7 +112,7 @@ class TalentCards {
         return Reply.card(templates.render("talent-confirm", data));
     }
 
-    Reply preparation(long participantId, String cycle, @Nullable TalentReview r, Map<String, String> typed,
+    Reply preparation(long participantId, String cycle, String level, @Nullable TalentReview r, Map<String, String> typed,
                       List<String> errors, String errorTitle) {
         Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReview.fields(r.preparation()));
         if (r != null && r.wellbeingNote() != null) {
@@ -119,16 +121,18 @@ class TalentCards {
         values.put("wellbeingShared", String.valueOf(r != null && r.wellbeingShared()));
         values.putAll(typed);
         Map<String, Object> data = formData(TalentForms.Form.PREPARATION, participantId, cycle, r, values, errors, errorTitle);
+        indicatorData(data, level, "Indicators of potential: rate yourself, with evidence");
         data.put("wellbeing", values.getOrDefault("wellbeing", ""));
         data.put("wellbeingShared", values.getOrDefault("wellbeingShared", "false"));
         return Reply.card(templates.render("talent-preparation", data));
     }
 
-    Reply sponsorInput(long participantId, String participantName, String cycle, @Nullable TalentReview r,
+    Reply sponsorInput(long participantId, String participantName, String cycle, String level, @Nullable TalentReview r,
                        Map<String, String> typed, List<String> errors, String errorTitle) {
         Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReview.fields(r.sponsorInput()));
         values.putAll(typed);
         Map<String, Object> data = formData(TalentForms.Form.SPONSOR, participantId, cycle, r, values, errors, errorTitle);
+        indicatorData(data, level, "Indicators of potential: rate what you have seen, with evidence");
         data.put("participantName", PlainText.of(participantName, 100));
         return Reply.card(templates.render("talent-sponsor", data));
     }
@@ -187,8 +191,8 @@ class TalentCards {
         data.put("errorTitle", errorTitle);
         Map<String, TalentForms.Field> byKey = new HashMap<>();
         forms.fields(form).forEach(f -> byKey.put(f.key(), f));
-        List<Map<String, Object>> indicators = new ArrayList<>();
-        for (TalentGrid.Option i : grid.indicators()) {
+        List<Map<String, Object>> areas = new ArrayList<>();
+        for (TalentIndicators.Area i : indicators.areas()) {
             TalentForms.Field rating = byKey.get("rating_" + i.key());
             TalentForms.Field evidence = byKey.get("evidence_" + i.key());
             if (rating == null || evidence == null) {
@@ -202,9 +206,11 @@ class TalentCards {
             item.put("evidenceError", evidence.errorMessage());
             item.put("rating", values.getOrDefault(rating.key(), ""));
             item.put("evidence", values.getOrDefault(evidence.key(), ""));
-            indicators.add(item);
+            item.put("keywords", String.join("; ", i.keywords()));
+            item.put("definition", i.definition());
+            areas.add(item);
         }
-        data.put("indicators", indicators);
+        data.put("indicators", areas);
         data.put("growthChoices", options(grid.growth()));
         data.put("performanceChoices", options(grid.performance()));
         data.put("ratingChoices", options(grid.ratings()));
@@ -215,6 +221,27 @@ class TalentCards {
     }
 
     /** Three rows of three boxes, each row headed by its potential; the box shown is "good", the previous "accent". */
+    /**
+     * 002's words beside each rating: its purpose, the definition, keywords and the "generally indicated by" bullets
+     * of the participant's level (each behind a "What this means" toggle, to keep the card short), the values.
+     */
+    @SuppressWarnings("unchecked")
+    private void indicatorData(Map<String, Object> data, String level, String heading) {
+        TalentIndicators.Scheme scheme = indicators.scheme();
+        data.put("indicatorsHeading", heading);
+        data.put("purpose", scheme.purpose());
+        data.put("levelText", "Source: " + scheme.source() + ". Each \"What this means\" shows 002's bullets for the"
+                + " participant's level: " + indicators.levelName(level) + ".");
+        data.put("valuesIntroduction", scheme.valuesIntroduction());
+        data.put("values", scheme.values().stream().map(v -> Map.of("name", v.name(), "text", v.text())).toList());
+        for (Map<String, Object> item : (List<Map<String, Object>>) data.get("indicators")) {
+            TalentIndicators.Area area = indicators.areas().stream().filter(a -> a.key().equals(item.get("key"))).findFirst()
+                    .orElseThrow();
+            item.put("bulletsHeading", "Generally this is indicated by (" + indicators.levelName(level) + "):");
+            item.put("bullets", area.bulletsFor(level));
+        }
+    }
+
     private List<Map<String, Object>> gridRows(@Nullable String box, String boxMarker, @Nullable String previous) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TalentGrid.Option potential : grid.potential()) {

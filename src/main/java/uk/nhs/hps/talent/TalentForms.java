@@ -43,9 +43,11 @@ class TalentForms {
             new TalentGrid.Option("PARTICIPANT", "Participant"), new TalentGrid.Option("SPONSOR", "Sponsor"));
 
     private final TalentGrid grid;
+    private final TalentIndicators indicators;
 
-    TalentForms(TalentGrid grid) {
+    TalentForms(TalentGrid grid, TalentIndicators indicators) {
         this.grid = grid;
+        this.indicators = indicators;
     }
 
     List<Field> fields(Form form) {
@@ -144,9 +146,9 @@ class TalentForms {
     }
 
     private void indicators(List<Field> fields, boolean required) {
-        for (TalentGrid.Option indicator : grid.indicators()) {
-            fields.add(choice("rating_" + indicator.key(), indicator.label(), grid.ratings(), required));
-            fields.add(text("evidence_" + indicator.key(), "Evidence for " + indicator.label(), required));
+        for (TalentIndicators.Area area : indicators.areas()) {
+            fields.add(choice("rating_" + area.key(), area.label(), grid.ratings(), required));
+            fields.add(text("evidence_" + area.key(), "Evidence for " + area.label(), required));
         }
     }
 

@@ -35,7 +35,6 @@ public class TalentGrid {
     private final List<Option> performance;
     private final List<Option> potential;
     private final Map<String, String> boxes = new LinkedHashMap<>();
-    private final List<Option> indicators;
     private final List<Option> ratings;
     private final List<Option> growth;
     private final List<Option> readiness;
@@ -52,7 +51,6 @@ public class TalentGrid {
         version = String.valueOf(root.get("version"));
         performance = options(root, "performance");
         potential = options(root, "potential");
-        indicators = options(root, "indicators");
         ratings = options(root, "ratings");
         growth = options(root, "growth");
         readiness = options(root, "readiness");
@@ -68,8 +66,8 @@ public class TalentGrid {
                 boxes.put(key, String.valueOf(label));
             }
         }
-        if (performance.size() != 3 || potential.size() != 3 || indicators.isEmpty()) {
-            throw new IllegalStateException("9-box grid " + location + " needs 3 performance, 3 potential levels and indicators");
+        if (performance.size() != 3 || potential.size() != 3) {
+            throw new IllegalStateException("9-box grid " + location + " needs 3 performance and 3 potential levels");
         }
     }
 
@@ -92,10 +90,6 @@ public class TalentGrid {
 
     List<Option> potential() {
         return potential;
-    }
-
-    List<Option> indicators() {
-        return indicators;
     }
 
     List<Option> ratings() {

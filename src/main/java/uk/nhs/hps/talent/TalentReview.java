@@ -42,6 +42,8 @@ record TalentReview(
         @Nullable Instant agreedAt,
         @Nullable Instant moderatedAt,
         @Nullable Instant fedBackAt,
+        @Nullable String indicatorsVersion,
+        @Nullable String indicatorLevel,
         @Version @Nullable Integer version,
         Instant createdAt,
         Instant updatedAt) {
@@ -60,7 +62,7 @@ record TalentReview(
 
     static TalentReview start(long participantId, @Nullable Long sponsorId, String cycle, String gridVersion, Instant now) {
         return new TalentReview(null, participantId, sponsorId, cycle, gridVersion, Status.PREPARING, "{}", null,
-                null, false, "{}", null, "{}", null, null, null, null, null, null, null, now, now);
+                null, false, "{}", null, "{}", null, null, null, null, null, null, null, null, null, now, now);
     }
 
     // ---- the two parties, while the review is PREPARING
@@ -130,6 +132,14 @@ record TalentReview(
             b.agreedBox = recorded.get("agreedBox");
         }
         return b.at(now);
+    }
+
+    /** Which version of 002's indicators, and which of its levels, the ratings were last saved against. */
+    TalentReview ratedAgainst(String indicators, String level) {
+        Builder b = change();
+        b.indicatorsVersion = indicators;
+        b.indicatorLevel = level;
+        return b.at(updatedAt);
     }
 
     // ---- the programme team, after agreement
@@ -212,6 +222,8 @@ record TalentReview(
         Instant agreedAt;
         Instant moderatedAt;
         Instant fedBackAt;
+        String indicatorsVersion;
+        String indicatorLevel;
         private final TalentReview from;
 
         Builder(TalentReview r) {
@@ -231,13 +243,15 @@ record TalentReview(
             agreedAt = r.agreedAt;
             moderatedAt = r.moderatedAt;
             fedBackAt = r.fedBackAt;
+            indicatorsVersion = r.indicatorsVersion;
+            indicatorLevel = r.indicatorLevel;
         }
 
         TalentReview at(Instant now) {
             return new TalentReview(from.id, from.participantPersonId, sponsorId, from.cycle, from.gridVersion, status,
                     preparation, preparationSubmittedAt, wellbeingNote, wellbeingShared, sponsorInput, sponsorSubmittedAt,
                     outcome, agreedBox, participantConfirmedAt, sponsorConfirmedAt, agreedAt, moderatedAt, fedBackAt,
-                    from.version, from.createdAt, now);
+                    indicatorsVersion, indicatorLevel, from.version, from.createdAt, now);
         }
     }
 }

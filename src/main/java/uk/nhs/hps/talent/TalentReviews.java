@@ -12,6 +12,7 @@ import uk.nhs.hps.access.AccessDenied;
 import uk.nhs.hps.access.Action;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.people.DevelopmentStream;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.SchemeTimeZone;
@@ -43,6 +44,7 @@ class TalentReviews {
     private final TalentForms forms;
     private final TalentGrid grid;
     private final TalentCards cards;
+    private final TalentIndicators indicators;
     private final Access access;
     private final SponsorshipRepository sponsorships;
     private final PersonRepository people;
@@ -50,13 +52,15 @@ class TalentReviews {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    TalentReviews(TalentReviewRepository reviews, TalentForms forms, TalentGrid grid, TalentCards cards, Access access,
+    TalentReviews(TalentReviewRepository reviews, TalentForms forms, TalentGrid grid, TalentCards cards,
+                  TalentIndicators indicators, Access access,
                   SponsorshipRepository sponsorships, PersonRepository people, Outbox outbox,
                   TransactionOperations<Connection> transactions, Clock clock) {
         this.reviews = reviews;
         this.forms = forms;
         this.grid = grid;
         this.cards = cards;
+        this.indicators = indicators;
         this.access = access;
         this.sponsorships = sponsorships;
         this.people = people;
@@ -160,28 +164,37 @@ class TalentReviews {
     }
 
     /** What the sponsor's input form shows: the current sponsor only, since it holds their unsubmitted draft. */
-    record FormView(long participantId, @Nullable String participantName, String cycle, @Nullable TalentReview review) {
+    record FormView(long participantId, @Nullable String participantName, String cycle, @Nullable TalentReview review,
+                    String level) {
     }
 
     FormView sponsorForm(long sponsorId, long participantId) {
         Optional<TalentReview> r = readAsSponsor(sponsorId, participantId);
-        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null));
+        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null), levelOf(participantId).level());
     }
 
     /** What the outcome form shows, to the participant or their sponsor. */
     FormView outcomeForm(long actorId, long participantId) {
         Optional<TalentReview> r = read(actorId, participantId, "agreed outcome card");
-        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null));
+        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null), levelOf(participantId).level());
     }
 
     /** The participant's own preparation form; also what it shows again after a refused submission. */
     FormView preparationForm(long participantId) {
-        return new FormView(participantId, null, currentCycle(), current(participantId).orElse(null));
+        return new FormView(participantId, null, currentCycle(), current(participantId).orElse(null), levelOf(participantId).level());
     }
 
     /** The form again after a refused submission, as the record now stands; the refused command checked the actor. */
     FormView formAfterRefusal(long participantId) {
-        return new FormView(participantId, nameOf(participantId), currentCycle(), current(participantId).orElse(null));
+        return new FormView(participantId, nameOf(participantId), currentCycle(), current(participantId).orElse(null), levelOf(participantId).level());
+    }
+
+    /**
+     * Which of 002's levels the participant's ratings are made against: from their development stream, as
+     * scheme/indicators.yml says (its configured default while the roster has no stream for them).
+     */
+    TalentIndicators.LevelChoice levelOf(long participantId) {
+        return indicators.levelFor(people.findById(participantId).map(Person::stream).map(DevelopmentStream::number).orElse(null));
     }
 
     @Nullable
@@ -218,8 +231,9 @@ class TalentReviews {
             throw new TalentProblem(submit ? "Your preparation was not submitted" : "Your draft was not saved", problems);
         }
         Instant now = clock.instant();
+        String level = levelOf(participantId).level();
         TalentReview saved = write(participantId, command.version(), r -> r.prepared(json(values),
-                wellbeing.isEmpty() ? null : wellbeing, shared.equals("true"), submit, now));
+                wellbeing.isEmpty() ? null : wellbeing, shared.equals("true"), submit, now).ratedAgainst(indicators.version(), level));
         if (submit && saved.sponsorId() != null) {
             String name = people.findById(participantId).map(Person::displayName).orElse("Your participant");
             outbox.enqueue(Outbox.Request.toPerson("talent-prepared:" + saved.id() + ":" + saved.version(), saved.sponsorId(),
@@ -246,7 +260,9 @@ class TalentReviews {
             throw new TalentProblem(submit ? "Your input was not submitted" : "Your draft was not saved", problems);
         }
         Instant now = clock.instant();
-        return write(command.participantId(), command.version(), r -> r.withSponsorInput(sponsorId, json(values), submit, now));
+        String level = levelOf(command.participantId()).level();
+        return write(command.participantId(), command.version(), r -> r.withSponsorInput(sponsorId, json(values), submit, now)
+                .ratedAgainst(indicators.version(), level));
     }
 
     // ---- the agreed outcome, and both confirming it

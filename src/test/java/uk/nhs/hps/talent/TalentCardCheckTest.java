@@ -36,17 +36,20 @@ class TalentCardCheckTest {
     static final int GAP = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LEVEL = "payband_8a_8c_to_8d_9";
     private static final Instant AT = Instant.parse("2026-06-01T09:00:00Z");
 
     private static TalentGrid grid;
     private static TalentForms forms;
     private static TalentCards cards;
+    private static TalentIndicators indicators;
 
     @BeforeAll
     static void cards() {
         grid = new TalentGrid("classpath:talent/grid.yml");
-        forms = new TalentForms(grid);
-        cards = new TalentCards(new CardTemplates(), grid, forms);
+        indicators = new TalentIndicators("classpath:scheme/indicators.yml");
+        forms = new TalentForms(grid, indicators);
+        cards = new TalentCards(new CardTemplates(), grid, forms, indicators);
     }
 
     /** Every talent card in each state it can be in, by a name to find its sample file. */
@@ -67,10 +70,10 @@ class TalentCardCheckTest {
                 "2026-27"));
         replies.put("sponsor-list", cards.sponsorList(List.of(Map.of("name", "Priya Participant", "participantId", 3L,
                 "cycle", "2026-27", "status", "Prepared, your input to come"))));
-        replies.put("preparation", cards.preparation(3, "2026-27", draft, Map.of(), List.of(), ""));
-        replies.put("preparation-errors", cards.preparation(3, "2026-27", draft, Map.of(),
+        replies.put("preparation", cards.preparation(3, "2026-27", LEVEL, draft, Map.of(), List.of(), ""));
+        replies.put("preparation-errors", cards.preparation(3, "2026-27", LEVEL, draft, Map.of(),
                 List.of("**Career aspirations** is required."), "Your preparation was not submitted"));
-        replies.put("sponsor", cards.sponsorInput(3, "Priya Participant", "2026-27", both, Map.of(), List.of(), ""));
+        replies.put("sponsor", cards.sponsorInput(3, "Priya Participant", "2026-27", LEVEL, both, Map.of(), List.of(), ""));
         replies.put("outcome", cards.outcome(3, "Priya Participant", "2026-27", both, Map.of(), List.of(), ""));
         replies.put("confirm", cards.confirmRequest("Sid Sponsor", recorded));
         Map<String, JsonNode> out = new LinkedHashMap<>();
@@ -188,6 +191,33 @@ class TalentCardCheckTest {
         assertThat(record).contains("15 May 2027").doesNotContain("2027-05-15");
     }
 
+    @Test
+    void eachRatingShowsItsDefinitionKeywordsAndTheBulletsOfTheParticipantsLevelOnly() throws IOException {
+        for (String form : List.of("preparation", "sponsor")) {
+            JsonNode card = samples().get(form);
+            for (TalentIndicators.Area area : indicators.areas()) {
+                String means = find(card, "means_" + area.key()).toString();
+                assertThat(means).as(form + " " + area.key()).contains(area.definition());
+                area.bulletsFor(LEVEL).forEach(b -> assertThat(means).contains(b));
+                area.indicatedBy().forEach((level, bullets) -> {
+                    if (!bullets.equals(area.bulletsFor(LEVEL))) {
+                        bullets.forEach(b -> assertThat(means).doesNotContain(b));
+                    }
+                });
+                assertThat(card.toString()).contains(String.join("; ", area.keywords()));
+            }
+            assertThat(find(card, "talent-indicators").toString()).contains(indicators.scheme().purpose());
+        }
+    }
+
+    @Test
+    void theIndicatorsStayWithinTeamsCardSizeLimit() throws IOException {
+        for (String form : List.of("preparation", "sponsor")) {
+            assertThat(samples().get(form).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .as(form).isLessThan(28 * 1024);
+        }
+    }
+
     private static void rows(JsonNode node, String where, List<String> problems) {
         if (node.isObject()) {
             JsonNode actions = node.path("actions");
@@ -238,7 +268,7 @@ class TalentCardCheckTest {
         v.put("aspirations", "Director of operations within five years");
         v.put("growth", "STRETCH");
         v.put("performance", "HIGH");
-        for (TalentGrid.Option i : grid.indicators()) {
+        for (TalentIndicators.Area i : indicators.areas()) {
             v.put("rating_" + i.key(), grid.ratings().get(1).key());
             v.put("evidence_" + i.key(), "Led the winter bed-flow huddle across three sites");
         }

@@ -36,6 +36,8 @@ class TalentConversationBotTest extends RecordsTestBase {
     @Inject
     TestClock clock;
     @Inject
+    TalentIndicators indicators;
+    @Inject
     AuditLog audit;
     @Inject
     TalentReports reports;
@@ -119,6 +121,19 @@ class TalentConversationBotTest extends RecordsTestBase {
         assertThat(textOf(asked)).contains("Please check it and confirm", "High potential", "Lead the winter planning cell");
         assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow().status())
                 .isEqualTo(TalentReview.Status.AGREED);
+    }
+
+    @Test
+    void ratingsRecordTheIndicatorsVersionAndTheLevelTheyWereMadeAgainst() {
+        Pair pair = pair();
+
+        prepare(pair, "HIGH_MEDIUM", false);
+
+        TalentReview saved = reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow();
+        assertThat(saved.indicatorsVersion()).isEqualTo(indicators.version());
+        assertThat(saved.indicatorLevel()).isEqualTo(indicators.levelFor(null).level());
+        assertThat(TalentReview.fields(saved.preparation())).containsKeys(indicators.areas().stream()
+                .map(a -> "evidence_" + a.key()).toArray(String[]::new));
     }
 
     @Test
