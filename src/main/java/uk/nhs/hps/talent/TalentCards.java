@@ -24,19 +24,20 @@ class TalentCards {
     enum Viewer { PARTICIPANT, SPONSOR }
 
     private final CardTemplates templates;
-    private final TalentGrid grid;
+    private final TalentGrids grids;
     private final TalentForms forms;
     private final TalentIndicators indicators;
 
-    TalentCards(CardTemplates templates, TalentGrid grid, TalentForms forms, TalentIndicators indicators) {
+    TalentCards(CardTemplates templates, TalentGrids grids, TalentForms forms, TalentIndicators indicators) {
         this.templates = templates;
-        this.grid = grid;
+        this.grids = grids;
         this.forms = forms;
         this.indicators = indicators;
     }
 
     Reply review(String participantName, long participantId, @Nullable TalentReview r, @Nullable String previousBox,
                  Viewer viewer, String cycle) {
+        TalentGrid grid = gridOf(r);
         Map<String, Object> data = new HashMap<>();
         data.put("heading", viewer == Viewer.PARTICIPANT ? "Your 9-box and Maximising Potential conversation"
                 : "9-box and Maximising Potential conversation: " + PlainText.of(participantName, 100));
@@ -48,15 +49,18 @@ class TalentCards {
         Map<String, String> outcome = r == null ? Map.of() : TalentReview.fields(r.outcome());
         String shownBox = r != null && r.agreedBox() != null ? r.agreedBox() : outcome.get("agreedBox");
         data.put("statusText", statusText(r));
-        data.put("gridRows", gridRows(shownBox, r != null && r.agreedBox() != null ? "Agreed" : "Proposed outcome", previousBox));
+        data.put("gridSource", "Grid: " + grid.source() + " (version " + grid.version() + ").");
+        data.put("gridRows", gridRows(grid, shownBox, r != null && r.agreedBox() != null ? "Agreed" : "Proposed outcome", previousBox));
         data.put("performanceAxis", grid.performance().stream().map(p -> Map.of("label", p.axis())).toList());
         List<Map<String, Object>> facts = new ArrayList<>();
-        fact(facts, "Your proposal", viewer == Viewer.PARTICIPANT ? box(prep.get("proposedBox")) : null);
+        fact(facts, "Your proposal", viewer == Viewer.PARTICIPANT ? box(grid, prep.get("proposedBox")) : null);
         fact(facts, "Participant's proposal", viewer == Viewer.SPONSOR && r != null && r.preparationSubmittedAt() != null
-                ? box(prep.get("proposedBox")) : null);
-        fact(facts, "Sponsor's proposal", r != null && r.sponsorSubmittedAt() != null ? box(sponsor.get("proposedBox")) : null);
-        fact(facts, "Agreed box", shownBox == null ? null : box(shownBox));
-        fact(facts, "Previous placement", previousBox == null ? null : box(previousBox));
+                ? box(grid, prep.get("proposedBox")) : null);
+        fact(facts, "Sponsor's proposal", r != null && r.sponsorSubmittedAt() != null ? box(grid, sponsor.get("proposedBox")) : null);
+        fact(facts, "Agreed box", shownBox == null ? null : box(grid, shownBox));
+        fact(facts, "What it means", grid.boxes().stream().filter(b -> b.key().equals(shownBox)).map(TalentGrid.Box::description)
+                .findFirst().orElse(null));
+        fact(facts, "Previous placement", previousBox == null ? null : box(grid, previousBox));
         fact(facts, "Readiness", label(grid.readiness(), outcome.get("readiness")));
         fact(facts, "Specialist path", outcome.isEmpty() ? null : "true".equals(outcome.get("specialistPath")) ? "Yes" : "No");
         fact(facts, "Next review", day(outcome.get("nextReview")));
@@ -97,9 +101,10 @@ class TalentCards {
      * exactly this version of it (a later change makes the button answer "changed since you opened it").
      */
     Reply confirmRequest(String recordedBy, TalentReview r) {
+        TalentGrid grid = gridOf(r);
         Map<String, String> outcome = TalentReview.fields(r.outcome());
         List<Map<String, Object>> facts = new ArrayList<>();
-        fact(facts, "Agreed box", box(outcome.get("agreedBox")));
+        fact(facts, "Agreed box", box(grid, outcome.get("agreedBox")));
         fact(facts, "Readiness", label(grid.readiness(), outcome.get("readiness")));
         fact(facts, "Development action 1", PlainText.of(outcome.getOrDefault("action1Text", ""), 300));
         fact(facts, "Next review", day(outcome.get("nextReview")));
@@ -180,6 +185,7 @@ class TalentCards {
 
     private Map<String, Object> formData(TalentForms.Form form, long participantId, String cycle, @Nullable TalentReview r,
                                          Map<String, String> values, List<String> errors, String errorTitle) {
+        TalentGrid grid = gridOf(r);
         Map<String, Object> data = new HashMap<>();
         for (TalentForms.Field f : forms.fields(form)) {
             data.put(f.key(), values.getOrDefault(f.key(), ""));
@@ -215,7 +221,7 @@ class TalentCards {
         data.put("performanceChoices", options(grid.performance()));
         data.put("ratingChoices", options(grid.ratings()));
         data.put("boxChoices", options(grid.boxOptions()));
-        data.put("readinessChoices", options(grid.readiness()));
+        data.put("readinessRule", readinessRule(grid));
         data.put("typeChoices", options(grid.actionTypes()));
         return data;
     }
@@ -242,7 +248,7 @@ class TalentCards {
         }
     }
 
-    private List<Map<String, Object>> gridRows(@Nullable String box, String boxMarker, @Nullable String previous) {
+    private List<Map<String, Object>> gridRows(TalentGrid grid, @Nullable String box, String boxMarker, @Nullable String previous) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TalentGrid.Option potential : grid.potential()) {
             List<Map<String, Object>> cells = new ArrayList<>();
@@ -324,8 +330,25 @@ class TalentCards {
         };
     }
 
-    String box(@Nullable String key) {
+    /** How readiness follows from the box on this grid, for the outcome form (004: ready = within 6 months). */
+    private static String readinessRule(TalentGrid grid) {
+        List<String> parts = new ArrayList<>();
+        for (TalentGrid.Option r : grid.readiness()) {
+            List<String> boxes = grid.boxes().stream().filter(b -> r.key().equals(b.readiness())).map(TalentGrid.Box::label).toList();
+            if (!boxes.isEmpty()) {
+                parts.add(r.label() + " (" + String.join("; ", boxes) + ")");
+            }
+        }
+        return "Readiness follows from the agreed box: " + String.join(". ", parts) + ".";
+    }
+
+    private static String box(TalentGrid grid, @Nullable String key) {
         return key == null || key.isBlank() ? null : grid.boxLabel(key);
+    }
+
+    /** The grid the review was made on (its labels stay as agreed), or the current one for a review not started. */
+    private TalentGrid gridOf(@Nullable TalentReview r) {
+        return grids.of(r == null ? null : r.gridVersion());
     }
 
     @Nullable

@@ -29,13 +29,13 @@ class TalentCommands implements CommandHandler {
     private final TalentReviews reviews;
     private final TalentCards cards;
     private final TalentForms forms;
-    private final TalentGrid grid;
+    private final TalentGrids grids;
 
-    TalentCommands(TalentReviews reviews, TalentCards cards, TalentForms forms, TalentGrid grid) {
+    TalentCommands(TalentReviews reviews, TalentCards cards, TalentForms forms, TalentGrids grids) {
         this.reviews = reviews;
         this.cards = cards;
         this.forms = forms;
-        this.grid = grid;
+        this.grids = grids;
     }
 
     @Override
@@ -177,10 +177,10 @@ class TalentCommands implements CommandHandler {
         String before = null;
         for (TalentReview r : all) {
             out.append("- ").append(r.cycle()).append(": ")
-                    .append(r.agreedBox() == null ? "not agreed yet" : grid.boxLabel(r.agreedBox()))
+                    .append(r.agreedBox() == null ? "not agreed yet" : grids.of(r.gridVersion()).boxLabel(r.agreedBox()))
                     .append(" (").append(said(r.status())).append(")");
             if (before != null && r.agreedBox() != null) {
-                out.append(" · ").append(TalentReports.movement(grid, before, r.agreedBox()).toLowerCase());
+                out.append(" · ").append(TalentReports.movement(grids.current(), before, r.agreedBox()).toLowerCase());
             }
             out.append("\n");
             if (r.agreedBox() != null) {

@@ -42,34 +42,36 @@ class TalentForms {
     static final List<TalentGrid.Option> OWNERS = List.of(
             new TalentGrid.Option("PARTICIPANT", "Participant"), new TalentGrid.Option("SPONSOR", "Sponsor"));
 
-    private final TalentGrid grid;
+    private final TalentGrids grids;
     private final TalentIndicators indicators;
 
-    TalentForms(TalentGrid grid, TalentIndicators indicators) {
-        this.grid = grid;
+    TalentForms(TalentGrids grids, TalentIndicators indicators) {
+        this.grids = grids;
         this.indicators = indicators;
     }
 
+    /** The form's fields; choices are keys, the same on every version of the grid. */
     List<Field> fields(Form form) {
+        TalentGrid grid = grids.current();
         List<Field> fields = new ArrayList<>();
         switch (form) {
             case PREPARATION -> {
                 fields.add(text("aspirations", "Career aspirations", true));
                 fields.add(choice("growth", "Growth direction", grid.growth(), true));
                 fields.add(choice("performance", "My performance in my current role", grid.performance(), true));
-                indicators(fields, true);
+                indicators(fields, grid, true);
                 fields.add(choice("proposedBox", "The box I propose", grid.boxOptions(), true));
                 fields.add(text("developmentWishes", "Development I would like", false));
             }
             case SPONSOR -> {
                 fields.add(choice("performance", "Performance in current role", grid.performance(), true));
-                indicators(fields, true);
+                indicators(fields, grid, true);
                 fields.add(choice("proposedBox", "The box I propose", grid.boxOptions(), true));
             }
             case OUTCOME -> {
                 fields.add(choice("agreedBox", "Agreed box", grid.boxOptions(), true));
                 fields.add(new Field("specialistPath", "Specialist path", Kind.FLAG, List.of(), false));
-                fields.add(choice("readiness", "Readiness for the next level", grid.readiness(), true));
+                // readiness is not asked: it follows from the agreed box (TalentGrid.readinessFor)
                 // the first action is required whole; a later one only once its text is given (see problems)
                 for (int n = 1; n <= ACTIONS; n++) {
                     fields.add(text("action" + n + "Text", "Development action " + n + (n == 1 ? "" : " (optional)"), n == 1));
@@ -145,7 +147,7 @@ class TalentForms {
         return problems;
     }
 
-    private void indicators(List<Field> fields, boolean required) {
+    private void indicators(List<Field> fields, TalentGrid grid, boolean required) {
         for (TalentIndicators.Area area : indicators.areas()) {
             fields.add(choice("rating_" + area.key(), area.label(), grid.ratings(), required));
             fields.add(text("evidence_" + area.key(), "Evidence for " + area.label(), required));

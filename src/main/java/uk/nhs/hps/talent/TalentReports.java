@@ -26,7 +26,8 @@ public class TalentReports {
 
     @Serdeable
     public record Placement(long participantId, String name, String status, @Nullable String box,
-                            @Nullable String boxLabel, @Nullable String previousBox, String movement, @Nullable Long reviewId) {
+                            @Nullable String boxLabel, @Nullable String previousBox, String movement, @Nullable Long reviewId,
+                            @Nullable String gridVersion, @Nullable String gridSource) {
     }
 
     @Serdeable
@@ -37,15 +38,15 @@ public class TalentReports {
 
     private final TalentReviewRepository reviews;
     private final TalentReviews conversation;
-    private final TalentGrid grid;
+    private final TalentGrids grids;
     private final PersonRepository people;
     private final AuditLog audit;
 
-    TalentReports(TalentReviewRepository reviews, TalentReviews conversation, TalentGrid grid, PersonRepository people,
+    TalentReports(TalentReviewRepository reviews, TalentReviews conversation, TalentGrids grids, PersonRepository people,
                   AuditLog audit) {
         this.reviews = reviews;
         this.conversation = conversation;
-        this.grid = grid;
+        this.grids = grids;
         this.people = people;
         this.audit = audit;
     }
@@ -53,6 +54,7 @@ public class TalentReports {
     /** The cohort's placements in a cycle (the current one when null), audited under the actor's name. */
     public CohortReport cohort(long cohortId, @Nullable String cycle, String actor) {
         String c = cycle == null || cycle.isBlank() ? conversation.currentCycle() : cycle.strip();
+        TalentGrid grid = grids.current();
         List<Person> participants = people.findByCohortId(cohortId).stream()
                 .filter(p -> p.role() == Role.PARTICIPANT && p.anonymisedAt() == null).toList();
         Map<String, Integer> perBox = new LinkedHashMap<>();
@@ -83,7 +85,9 @@ public class TalentReports {
                 outstanding.merge(stage, 1, Integer::sum);
             }
             placements.add(new Placement(p.id(), p.displayName(), now.map(r -> r.status().name()).orElse("NOT_STARTED"), box,
-                    box == null ? null : grid.boxLabel(box), previous, move, now.map(TalentReview::id).orElse(null)));
+                    box == null ? null : grids.of(now.get().gridVersion()).boxLabel(box), previous, move,
+                    now.map(TalentReview::id).orElse(null), now.map(TalentReview::gridVersion).orElse(null),
+                    now.map(TalentReview::gridSource).orElse(null)));
             audit.record(actor, AuditLog.READ, p.id(), "VIEW_TALENT_PLACEMENTS: cohort " + cohortId + " report, cycle " + c);
         }
         return new CohortReport(cohortId, c, grid.version(), participants.size(), perBox, movement, outstanding, placements);
@@ -92,10 +96,12 @@ public class TalentReports {
     /** The same report as CSV, one row per participant; every cell is neutralised against formulas. */
     public String csv(long cohortId, @Nullable String cycle, String actor) {
         CohortReport report = cohort(cohortId, cycle, actor);
-        StringBuilder out = new StringBuilder("participant_id,name,cycle,status,box,box_label,previous_box,movement\n");
+        StringBuilder out = new StringBuilder("participant_id,name,cycle,status,box,box_label,previous_box,movement,grid_version,"
+                + "grid_source\n");
         for (Placement p : report.placements()) {
             out.append(String.join(",", List.of(String.valueOf(p.participantId()), cell(p.name()), cell(report.cycle()),
-                    cell(p.status()), cell(p.box()), cell(p.boxLabel()), cell(p.previousBox()), cell(p.movement())))).append("\r\n");
+                    cell(p.status()), cell(p.box()), cell(p.boxLabel()), cell(p.previousBox()), cell(p.movement()), cell(p.gridVersion()),
+                    cell(p.gridSource())))).append("\r\n");
         }
         return out.toString();
     }
@@ -113,8 +119,9 @@ public class TalentReports {
                 : conversation.advance(actorPersonId, reviewId, target);
         audit.record(actor, "TALENT_" + target.name(), saved.participantPersonId(), "talent review " + reviewId);
         Person p = people.findById(saved.participantPersonId()).orElseThrow();
-        return new Placement(p.id(), p.displayName(), saved.status().name(), saved.agreedBox(), grid.boxLabel(saved.agreedBox()),
-                null, "NONE", saved.id());
+        return new Placement(p.id(), p.displayName(), saved.status().name(), saved.agreedBox(),
+                grids.of(saved.gridVersion()).boxLabel(saved.agreedBox()), null, "NONE", saved.id(), saved.gridVersion(),
+                saved.gridSource());
     }
 
     /** UP (more potential or performance, nothing less), DOWN, ACROSS (one up, one down) or SAME. */

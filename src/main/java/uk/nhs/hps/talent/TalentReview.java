@@ -28,6 +28,7 @@ record TalentReview(
         @Nullable Long sponsorId,
         String cycle,
         String gridVersion,
+        @Nullable String gridSource,
         Status status,
         String preparation,
         @Nullable Instant preparationSubmittedAt,
@@ -61,7 +62,13 @@ record TalentReview(
     }
 
     static TalentReview start(long participantId, @Nullable Long sponsorId, String cycle, String gridVersion, Instant now) {
-        return new TalentReview(null, participantId, sponsorId, cycle, gridVersion, Status.PREPARING, "{}", null,
+        return start(participantId, sponsorId, cycle, gridVersion, null, now);
+    }
+
+    /** A new review on the grid of that version and source, which it keeps whatever the grid later becomes. */
+    static TalentReview start(long participantId, @Nullable Long sponsorId, String cycle, String gridVersion,
+                              @Nullable String gridSource, Instant now) {
+        return new TalentReview(null, participantId, sponsorId, cycle, gridVersion, gridSource, Status.PREPARING, "{}", null,
                 null, false, "{}", null, "{}", null, null, null, null, null, null, null, null, null, now, now);
     }
 
@@ -248,7 +255,7 @@ record TalentReview(
         }
 
         TalentReview at(Instant now) {
-            return new TalentReview(from.id, from.participantPersonId, sponsorId, from.cycle, from.gridVersion, status,
+            return new TalentReview(from.id, from.participantPersonId, sponsorId, from.cycle, from.gridVersion, from.gridSource, status,
                     preparation, preparationSubmittedAt, wellbeingNote, wellbeingShared, sponsorInput, sponsorSubmittedAt,
                     outcome, agreedBox, participantConfirmedAt, sponsorConfirmedAt, agreedAt, moderatedAt, fedBackAt,
                     indicatorsVersion, indicatorLevel, from.version, from.createdAt, now);

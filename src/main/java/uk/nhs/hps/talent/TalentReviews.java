@@ -42,7 +42,7 @@ class TalentReviews {
 
     private final TalentReviewRepository reviews;
     private final TalentForms forms;
-    private final TalentGrid grid;
+    private final TalentGrids grids;
     private final TalentCards cards;
     private final TalentIndicators indicators;
     private final Access access;
@@ -52,13 +52,13 @@ class TalentReviews {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    TalentReviews(TalentReviewRepository reviews, TalentForms forms, TalentGrid grid, TalentCards cards,
+    TalentReviews(TalentReviewRepository reviews, TalentForms forms, TalentGrids grids, TalentCards cards,
                   TalentIndicators indicators, Access access,
                   SponsorshipRepository sponsorships, PersonRepository people, Outbox outbox,
                   TransactionOperations<Connection> transactions, Clock clock) {
         this.reviews = reviews;
         this.forms = forms;
-        this.grid = grid;
+        this.grids = grids;
         this.cards = cards;
         this.indicators = indicators;
         this.access = access;
@@ -280,7 +280,15 @@ class TalentReviews {
             throw new TalentProblem("The agreed outcome was not saved", problems);
         }
         Instant now = clock.instant();
-        TalentReview saved = write(command.participantId(), command.version(), r -> r.withOutcome(json(values), party, now));
+        TalentReview saved = write(command.participantId(), command.version(), r -> {
+            // readiness follows from the box on the review's own grid, so the two cannot disagree
+            Map<String, String> outcome = new java.util.LinkedHashMap<>(values);
+            String readiness = grids.of(r.gridVersion()).readinessFor(values.get("agreedBox"));
+            if (readiness != null) {
+                outcome.put("readiness", readiness);
+            }
+            return r.withOutcome(json(outcome), party, now);
+        });
         otherParty(command.actorId(), saved).ifPresent(other -> outbox.enqueue(Outbox.Request.toPerson(
                 "talent-outcome:" + saved.id() + ":" + saved.version() + ":" + other, other,
                 cards.confirmRequest(people.findById(command.actorId()).map(Person::displayName).orElse(""), saved))));
@@ -317,7 +325,7 @@ class TalentReviews {
         if (to == TalentReview.Status.FED_BACK) {
             outbox.enqueue(Outbox.Request.toPerson("talent-fed-back:" + saved.id(), saved.participantPersonId(),
                     Reply.text("Your 9-box placement for " + saved.cycle() + " has been moderated: **"
-                            + grid.boxLabel(saved.agreedBox()) + "**. Type **my talent review** to see it.")));
+                            + grids.of(saved.gridVersion()).boxLabel(saved.agreedBox()) + "**. Type **my talent review** to see it.")));
         }
         return saved;
     }
@@ -374,8 +382,9 @@ class TalentReviews {
                     if (version != null && version != 0) {
                         throw changed();
                     }
+                    TalentGrid grid = grids.current();
                     review = reviews.save(TalentReview.start(participantId, currentSponsor(participantId).orElse(null),
-                            cycle, grid.version(), clock.instant()));
+                            cycle, grid.version(), grid.source(), clock.instant()));
                 } else {
                     review = existing.get();
                     if (version == null || !version.equals(review.version())) {

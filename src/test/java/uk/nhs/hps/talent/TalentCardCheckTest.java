@@ -46,10 +46,13 @@ class TalentCardCheckTest {
 
     @BeforeAll
     static void cards() {
-        grid = new TalentGrid("classpath:talent/grid.yml");
+        // no saved versions: the shipped grid (a stand-in for the repository, whose queries are not under test here)
+        TalentGrids grids = new TalentGrids("classpath:talent/grid.yml", org.mockito.Mockito.mock(TalentGridVersionRepository.class),
+                org.mockito.Mockito.mock(uk.nhs.hps.audit.AuditLog.class), java.time.Clock.systemUTC());
+        grid = grids.current();
         indicators = new TalentIndicators("classpath:scheme/indicators.yml");
-        forms = new TalentForms(grid, indicators);
-        cards = new TalentCards(new CardTemplates(), grid, forms, indicators);
+        forms = new TalentForms(grids, indicators);
+        cards = new TalentCards(new CardTemplates(), grids, forms, indicators);
     }
 
     /** Every talent card in each state it can be in, by a name to find its sample file. */

@@ -38,6 +38,8 @@ class TalentConversationBotTest extends RecordsTestBase {
     @Inject
     TalentIndicators indicators;
     @Inject
+    TalentGrids grids;
+    @Inject
     AuditLog audit;
     @Inject
     TalentReports reports;
@@ -94,7 +96,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         press(pair.participant(), actionData(lastCard(pair.participant()), "Confirm the agreed outcome"));
 
         JsonNode card = lastCard(pair.participant());
-        assertThat(textOf(card)).contains("agreed by both", "● Agreed", "Agreed box: High potential",
+        assertThat(textOf(card)).contains("agreed by both", "● Agreed", "Agreed box: " + label("HIGH_MEDIUM"),
                 "Lead the winter planning cell");
         assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27").orElseThrow())
                 .satisfies(r -> {
@@ -118,7 +120,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         press(pair.participant(), actionData(asked, "Confirm the agreed outcome"));
 
         assertThat(cardId(asked)).isEqualTo("talent-confirm");
-        assertThat(textOf(asked)).contains("Please check it and confirm", "High potential", "Lead the winter planning cell");
+        assertThat(textOf(asked)).contains("Please check it and confirm", label("HIGH_MEDIUM"), "Lead the winter planning cell");
         assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow().status())
                 .isEqualTo(TalentReview.Status.AGREED);
     }
@@ -137,6 +139,39 @@ class TalentConversationBotTest extends RecordsTestBase {
     }
 
     @Test
+    void theRecordShowsTheGridItFollowsAndKeepsItWhenTheGridChanges() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        TalentGrid before = grids.current();
+
+        grids.replace(new TalentGrids.Change(null, "test: a board's own wording",
+                Map.of("HIGH_MEDIUM", new TalentGrids.Text("Board wording for this box", null)), null, null), "person:1");
+        say(pair.participant(), "my talent review");
+        String kept = textOf(lastCard(pair.participant()));
+        Pair later = pair();
+        say(later.participant(), "my talent review");
+        String fresh = textOf(lastCard(later.participant()));
+
+        assertThat(kept).contains(before.source(), "version " + before.version(), before.boxLabel("HIGH_MEDIUM"))
+                .doesNotContain("Board wording for this box");
+        assertThat(fresh).contains("version " + grids.current().version(), "Board wording for this box");
+    }
+
+    @Test
+    void readinessFollowsFromTheAgreedBox() {
+        Pair pair = pair();
+
+        agree(pair, "HIGH_HIGH");
+
+        TalentReview r = reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow();
+        TalentGrid grid = grids.of(r.gridVersion());
+        assertThat(TalentReview.fields(r.outcome())).containsEntry("readiness", grid.readinessFor("HIGH_HIGH"));
+        say(pair.participant(), "my talent review");
+        assertThat(textOf(lastCard(pair.participant()))).contains("Readiness: " + grid.readiness().stream()
+                .filter(o -> o.key().equals(grid.readinessFor("HIGH_HIGH"))).findFirst().orElseThrow().label());
+    }
+
+    @Test
     void sponsorSeesThePreparationButNotAPrivateWellbeingNoteAndTheReadIsAudited() {
         Pair pair = pair();
         prepare(pair, "HIGH_MEDIUM", false);
@@ -145,7 +180,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         press(pair.sponsor(), actionData(lastCard(pair.sponsor()), "Open " + pair.participant().name()));
 
         String seen = textOf(lastCard(pair.sponsor()));
-        assertThat(seen).contains("Participant's proposal: High potential", "Led the bed-flow huddle");
+        assertThat(seen).contains("Participant's proposal: " + label("HIGH_MEDIUM"), "Led the bed-flow huddle");
         assertThat(seen).doesNotContain("Struggling with sleep");
         assertThat(audit.about(pair.participantId())).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo(AuditLog.person(pair.sponsorId()));
@@ -242,9 +277,9 @@ class TalentConversationBotTest extends RecordsTestBase {
 
             say(pair.participant(), "my talent review");
             assertThat(textOf(lastCard(pair.participant()))).contains("● Agreed", "◆ Previous",
-                    "Previous placement: Potential leader", "Agreed box: High potential");
+                    "Previous placement: " + label("MEDIUM_MEDIUM"), "Agreed box: " + label("HIGH_MEDIUM"));
             press(pair.participant(), actionData(lastCard(pair.participant()), "History"));
-            assertThat(last(pair.participant()).text()).contains("2026-27: Potential leader", "2027-28: High potential", "up");
+            assertThat(last(pair.participant()).text()).contains("2026-27: " + label("MEDIUM_MEDIUM"), "2027-28: " + label("HIGH_MEDIUM"), "up");
         } finally {
             clock.advance(Duration.ofDays(-365));
         }
@@ -347,6 +382,11 @@ class TalentConversationBotTest extends RecordsTestBase {
     }
 
     // ---- helpers
+
+    /** A box's label on the grid reviews are now made on (the YAML's, or a version another test saved). */
+    private String label(String box) {
+        return grids.current().boxLabel(box);
+    }
 
     /** "actor action detail" of every audit_event row about the subject, oldest first, straight from the table. */
     private List<String> auditRows(long subject) {

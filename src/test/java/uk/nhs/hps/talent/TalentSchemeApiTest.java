@@ -28,6 +28,12 @@ class TalentSchemeApiTest extends AdminApiTestBase {
 
     @Inject
     TalentIndicators indicators;
+    @Inject
+    TalentGrids grids;
+    @Inject
+    TalentReviewRepository reviews;
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
 
     @Test
     void theIndicatorsAreThoseOfTheYamlWithTheirAreasAndLevels() throws IOException {
@@ -46,6 +52,60 @@ class TalentSchemeApiTest extends AdminApiTestBase {
     }
 
     @Test
+    void theGridIsTheCurrentVersionWithItsSourceBoxesAndReadiness() throws IOException {
+        JsonNode body = JSON.readTree(get("/admin/api/scheme/grid").body());
+
+        TalentGrid current = grids.current();
+        assertThat(body.path("version").asText()).isEqualTo(current.version());
+        assertThat(body.path("source").asText()).isEqualTo(current.source());
+        assertThat(body.path("boxes")).hasSize(9);
+        assertThat(body.path("boxes").path(2).path("key").asText()).isEqualTo("HIGH_HIGH");
+        assertThat(body.path("boxes").path(2).path("readiness").asText()).isEqualTo(current.readinessFor("HIGH_HIGH"));
+        assertThat(body.path("performanceAnchor").asText()).contains("Healthcare Leadership Model");
+    }
+
+    @Test
+    void replacingALabelMakesANewAuditedVersionAndEarlierReviewsKeepTheirs() throws IOException {
+        TalentGrid before = grids.current();
+        long participant = participant("Gil Before");
+        TalentReview started = reviews.save(TalentReview.start(participant, null, "2026-27", before.version(), before.source(),
+                Instant.now()));
+
+        HttpResponse<String> response = send("PUT", "/admin/api/scheme/grid", """
+                {"source": "Trust talent board 9-box", "reason": "Board's own wording",
+                 "boxes": {"HIGH_MEDIUM": {"label": "Emerging talent", "description": "Our board's words."}}}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        String version = body.path("version").asText();
+        assertThat(version).isNotEqualTo(before.version());
+        assertThat(body.path("source").asText()).isEqualTo("Trust talent board 9-box");
+        assertThat(grids.current().boxLabel("HIGH_MEDIUM")).isEqualTo("Emerging talent");
+        assertThat(grids.of(reviews.findById(started.id()).orElseThrow().gridVersion()).boxLabel("HIGH_MEDIUM"))
+                .isEqualTo(before.boxLabel("HIGH_MEDIUM"));
+        assertThat(auditDetails(TalentGrids.CHANGED)).anyMatch(d -> d.contains(version) && d.contains("Board's own wording"));
+        JsonNode versions = JSON.readTree(get("/admin/api/scheme/grid/versions").body());
+        assertThat(versions.toString()).contains(version, before.version());
+        assertThat(JSON.readTree(get("/admin/api/scheme/grid/versions/" + before.version()).body()).path("boxes").toString())
+                .contains(before.boxLabel("HIGH_MEDIUM"));
+    }
+
+    @Test
+    void aChangeNamingNoBoxOrWithoutAReasonIsRefusedAndSavesNothing() {
+        String before = grids.current().version();
+
+        HttpResponse<String> noBox = send("PUT", "/admin/api/scheme/grid",
+                "{\"reason\": \"r\", \"boxes\": {\"TOP_RIGHT\": {\"label\": \"x\"}}}");
+        HttpResponse<String> noReason = send("PUT", "/admin/api/scheme/grid",
+                "{\"boxes\": {\"HIGH_HIGH\": {\"label\": \"x\"}}}");
+
+        assertThat(noBox.statusCode()).isEqualTo(400);
+        assertThat(noBox.body()).contains("no box TOP_RIGHT");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(grids.current().version()).isEqualTo(before);
+    }
+
+    @Test
     void onlyTheProgrammeTeamMayReadTheScheme() {
         String n = UUID.randomUUID().toString();
         TestUsers.User sponsor = new TestUsers.User("29:" + n, "aad-" + n, "Sid Sponsor", "sid-" + n + "@nhs.net");
@@ -55,5 +115,35 @@ class TalentSchemeApiTest extends AdminApiTestBase {
 
         assertThat(call("GET", "/admin/api/scheme/indicators", entra.token(sponsor), null, null).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/admin/api/scheme/indicators", null, null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/admin/api/scheme/grid", entra.token(sponsor), null, null).statusCode()).isEqualTo(403);
+        String before = grids.current().version();
+        assertThat(call("PUT", "/admin/api/scheme/grid", entra.token(sponsor), "application/json",
+                "{\"reason\": \"r\", \"boxes\": {\"HIGH_HIGH\": {\"label\": \"Mine\"}}}").statusCode()).isEqualTo(403);
+        assertThat(grids.current().version()).isEqualTo(before);
+    }
+
+    private long participant(String name) {
+        String n = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        return people.save(new Person(null, "p-" + n + "@nhs.net", name, Role.PARTICIPANT, PersonStatus.ACTIVE, "Europe/London",
+                "aad-" + n, null, null, null, null, null, null, null, now, now)).id();
+    }
+
+    private List<String> auditDetails(String action) {
+        return transactions.executeRead(status -> {
+            List<String> rows = new ArrayList<>();
+            try (java.sql.PreparedStatement q = status.getConnection().prepareStatement(
+                    "SELECT detail FROM audit_event WHERE action = ? ORDER BY id")) {
+                q.setString(1, action);
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return rows;
+        });
     }
 }
