@@ -27,8 +27,11 @@ class TalentCards {
     private final TalentGrids grids;
     private final TalentForms forms;
     private final TalentIndicators indicators;
+    private final TalentConversationGuide guide;
 
-    TalentCards(CardTemplates templates, TalentGrids grids, TalentForms forms, TalentIndicators indicators) {
+    TalentCards(CardTemplates templates, TalentGrids grids, TalentForms forms, TalentIndicators indicators,
+                TalentConversationGuide guide) {
+        this.guide = guide;
         this.templates = templates;
         this.grids = grids;
         this.forms = forms;
@@ -64,6 +67,8 @@ class TalentCards {
         fact(facts, "Readiness", label(grid.readiness(), outcome.get("readiness")));
         fact(facts, "Specialist path", outcome.isEmpty() ? null : "true".equals(outcome.get("specialistPath")) ? "Yes" : "No");
         fact(facts, "Next review", day(outcome.get("nextReview")));
+        fact(facts, "Placement panels", r != null && r.sponsorSubmittedAt() != null
+                ? PlainText.of(sponsor.get("placementPanel"), 500) : null);
         if (viewer == Viewer.SPONSOR && r != null && r.preparationSubmittedAt() != null) {
             fact(facts, "Aspirations", PlainText.of(prep.get("aspirations"), 500));
             fact(facts, "Growth direction", label(grid.growth(), prep.get("growth")));
@@ -73,6 +78,10 @@ class TalentCards {
                         + PlainText.of(prep.getOrDefault("evidence_" + i.key(), ""), 300));
             }
             fact(facts, "Development wishes", PlainText.of(prep.get("developmentWishes"), 500));
+            fact(facts, "Target role", PlainText.of(prep.get("targetRole"), 500));
+            for (TalentConversationGuide.Driver d : guide.drivers()) {
+                fact(facts, d.label(), PlainText.of(prep.get("driver_" + d.key()), 500));
+            }
         }
         data.put("facts", facts);
         List<String> actions = new ArrayList<>();
@@ -117,8 +126,8 @@ class TalentCards {
         return Reply.card(templates.render("talent-confirm", data));
     }
 
-    Reply preparation(long participantId, String cycle, String level, @Nullable TalentReview r, Map<String, String> typed,
-                      List<String> errors, String errorTitle) {
+    Reply preparation(long participantId, String cycle, String level, TalentReviews.Career career, @Nullable TalentReview r,
+                      Map<String, String> typed, List<String> errors, String errorTitle) {
         Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReview.fields(r.preparation()));
         if (r != null && r.wellbeingNote() != null) {
             values.put("wellbeing", r.wellbeingNote());
@@ -127,17 +136,23 @@ class TalentCards {
         values.putAll(typed);
         Map<String, Object> data = formData(TalentForms.Form.PREPARATION, participantId, cycle, r, values, errors, errorTitle);
         indicatorData(data, level, "Indicators of potential: rate yourself, with evidence");
+        careerData(data, career, true);
+        data.put("driversIntroduction", "004's drivers: " + guide.guide().driversIntroduction());
+        data.put("drivers", guide.drivers().stream().map(d -> Map.<String, Object>of("key", d.key(), "label", d.label(),
+                "text", d.text(), "value", values.getOrDefault("driver_" + d.key(), ""))).toList());
         data.put("wellbeing", values.getOrDefault("wellbeing", ""));
         data.put("wellbeingShared", values.getOrDefault("wellbeingShared", "false"));
         return Reply.card(templates.render("talent-preparation", data));
     }
 
-    Reply sponsorInput(long participantId, String participantName, String cycle, String level, @Nullable TalentReview r,
-                       Map<String, String> typed, List<String> errors, String errorTitle) {
+    Reply sponsorInput(long participantId, String participantName, String cycle, String level, TalentReviews.Career career,
+                       @Nullable TalentReview r, Map<String, String> typed, List<String> errors, String errorTitle) {
         Map<String, String> values = new HashMap<>(r == null ? Map.of() : TalentReview.fields(r.sponsorInput()));
         values.putAll(typed);
         Map<String, Object> data = formData(TalentForms.Form.SPONSOR, participantId, cycle, r, values, errors, errorTitle);
         indicatorData(data, level, "Indicators of potential: rate what you have seen, with evidence");
+        careerData(data, career, false);
+        data.put("panelText", "Your role at placement panels (001): " + guide.guide().sponsorPlacementPanels());
         data.put("participantName", PlainText.of(participantName, 100));
         return Reply.card(templates.render("talent-sponsor", data));
     }
@@ -150,6 +165,8 @@ class TalentCards {
         data.put("participantName", PlainText.of(participantName, 100));
         data.put("specialistPath", values.getOrDefault("specialistPath", "false"));
         data.put("ownerChoices", options(TalentForms.OWNERS));
+        data.put("coachText", "Development actions are typed 70:20:10 (001), each with an owner and a due date; an action can be"
+                + " the coach's (001: " + guide.guide().coachRole() + ")");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int n = 2; n <= TalentForms.ACTIONS; n++) { // the first, required, is written out in the template
             rows.add(Map.of("n", n, "text", values.getOrDefault("action" + n + "Text", ""),
@@ -227,6 +244,21 @@ class TalentCards {
     }
 
     /** Three rows of three boxes, each row headed by its potential; the box shown is "good", the previous "accent". */
+    /** Where the participant is heading: their stream's transition and its target roles, or that the roster lacks it. */
+    private static void careerData(Map<String, Object> data, TalentReviews.Career career, boolean own) {
+        if (career.stream() == null) {
+            data.put("careerText", (own ? "Your" : "Their") + " development stream is not on the roster yet, so the"
+                    + " conversation cannot show the target roles of " + (own ? "your" : "their")
+                    + " career transition. The programme team can add it (000: \"You are required to apply to a specific"
+                    + " development stream\").");
+            data.put("targetRolePlaceholder", "For example: head of service");
+            return;
+        }
+        data.put("careerText", "Development stream " + career.stream() + ", " + career.transition() + ": " + career.summary()
+                + " " + career.targetRoles() + " Example roles: " + career.exampleRoles());
+        data.put("targetRolePlaceholder", "For example: " + career.exampleRoles());
+    }
+
     /**
      * 002's words beside each rating: its purpose, the definition, keywords and the "generally indicated by" bullets
      * of the participant's level (each behind a "What this means" toggle, to keep the card short), the values.

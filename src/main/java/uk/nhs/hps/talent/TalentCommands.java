@@ -155,11 +155,12 @@ class TalentCommands implements CommandHandler {
     }
 
     private Reply preparation(TalentReviews.FormView form, Map<String, String> typed, List<String> problems, String title) {
-        return cards.preparation(form.participantId(), form.cycle(), form.level(), form.review(), typed, problems, title);
+        return cards.preparation(form.participantId(), form.cycle(), form.level(), form.career(), form.review(), typed, problems, title);
     }
 
     private Reply sponsorInput(TalentReviews.FormView form, Map<String, String> typed, List<String> problems, String title) {
-        return cards.sponsorInput(form.participantId(), name(form.participantName()), form.cycle(), form.level(), form.review(), typed,
+        return cards.sponsorInput(form.participantId(), name(form.participantName()), form.cycle(), form.level(), form.career(),
+                form.review(), typed,
                 problems, title);
     }
 

@@ -39,15 +39,18 @@ class TalentForms {
 
     enum Form { PREPARATION, SPONSOR, OUTCOME }
 
-    static final List<TalentGrid.Option> OWNERS = List.of(
-            new TalentGrid.Option("PARTICIPANT", "Participant"), new TalentGrid.Option("SPONSOR", "Sponsor"));
+    /** 001: the coach helps "set goals and plan a bespoke development roadmap", so an action may be theirs. */
+    static final List<TalentGrid.Option> OWNERS = List.of(new TalentGrid.Option("PARTICIPANT", "Participant"),
+            new TalentGrid.Option("SPONSOR", "Sponsor"), new TalentGrid.Option("COACH", "Coach"));
 
     private final TalentGrids grids;
     private final TalentIndicators indicators;
+    private final TalentConversationGuide guide;
 
-    TalentForms(TalentGrids grids, TalentIndicators indicators) {
+    TalentForms(TalentGrids grids, TalentIndicators indicators, TalentConversationGuide guide) {
         this.grids = grids;
         this.indicators = indicators;
+        this.guide = guide;
     }
 
     /** The form's fields; choices are keys, the same on every version of the grid. */
@@ -57,6 +60,10 @@ class TalentForms {
         switch (form) {
             case PREPARATION -> {
                 fields.add(text("aspirations", "Career aspirations", true));
+                fields.add(text("targetRole", "The role I am aiming for next", false));
+                for (TalentConversationGuide.Driver d : guide.drivers()) {
+                    fields.add(text("driver_" + d.key(), d.label(), false));
+                }
                 fields.add(choice("growth", "Growth direction", grid.growth(), true));
                 fields.add(choice("performance", "My performance in my current role", grid.performance(), true));
                 indicators(fields, grid, true);
@@ -67,6 +74,7 @@ class TalentForms {
                 fields.add(choice("performance", "Performance in current role", grid.performance(), true));
                 indicators(fields, grid, true);
                 fields.add(choice("proposedBox", "The box I propose", grid.boxOptions(), true));
+                fields.add(text("placementPanel", "Placement panels: stretch opportunities you will present them for", false));
             }
             case OUTCOME -> {
                 fields.add(choice("agreedBox", "Agreed box", grid.boxOptions(), true));

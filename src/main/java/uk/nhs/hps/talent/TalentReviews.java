@@ -13,6 +13,7 @@ import uk.nhs.hps.access.Action;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
 import uk.nhs.hps.people.DevelopmentStream;
+import uk.nhs.hps.scheme.Transitions;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.SchemeTimeZone;
@@ -45,6 +46,7 @@ class TalentReviews {
     private final TalentGrids grids;
     private final TalentCards cards;
     private final TalentIndicators indicators;
+    private final Transitions transitions;
     private final Access access;
     private final SponsorshipRepository sponsorships;
     private final PersonRepository people;
@@ -53,7 +55,7 @@ class TalentReviews {
     private final Clock clock;
 
     TalentReviews(TalentReviewRepository reviews, TalentForms forms, TalentGrids grids, TalentCards cards,
-                  TalentIndicators indicators, Access access,
+                  TalentIndicators indicators, Transitions transitions, Access access,
                   SponsorshipRepository sponsorships, PersonRepository people, Outbox outbox,
                   TransactionOperations<Connection> transactions, Clock clock) {
         this.reviews = reviews;
@@ -61,6 +63,7 @@ class TalentReviews {
         this.grids = grids;
         this.cards = cards;
         this.indicators = indicators;
+        this.transitions = transitions;
         this.access = access;
         this.sponsorships = sponsorships;
         this.people = people;
@@ -165,28 +168,46 @@ class TalentReviews {
 
     /** What the sponsor's input form shows: the current sponsor only, since it holds their unsubmitted draft. */
     record FormView(long participantId, @Nullable String participantName, String cycle, @Nullable TalentReview review,
-                    String level) {
+                    String level, Career career) {
+    }
+
+    /**
+     * The participant's development stream and career transition as the roster and scheme/transitions.yml give them:
+     * what "next level" means for them (000/001). All null when the roster has no stream for them.
+     */
+    record Career(@Nullable Integer stream, @Nullable String transition, @Nullable String summary, @Nullable String targetRoles,
+                  @Nullable String exampleRoles) {
+    }
+
+    Career careerOf(long participantId) {
+        Optional<DevelopmentStream> stream = people.findById(participantId).map(Person::stream);
+        return stream.flatMap(transitions::forStream).map(t -> new Career(t.stream(), t.name(), t.summary().text(),
+                t.targetRoles().text(), t.exampleRoles().text())).orElse(new Career(null, null, null, null, null));
     }
 
     FormView sponsorForm(long sponsorId, long participantId) {
         Optional<TalentReview> r = readAsSponsor(sponsorId, participantId);
-        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null), levelOf(participantId).level());
+        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null), levelOf(participantId).level(),
+                careerOf(participantId));
     }
 
     /** What the outcome form shows, to the participant or their sponsor. */
     FormView outcomeForm(long actorId, long participantId) {
         Optional<TalentReview> r = read(actorId, participantId, "agreed outcome card");
-        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null), levelOf(participantId).level());
+        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null), levelOf(participantId).level(),
+                careerOf(participantId));
     }
 
     /** The participant's own preparation form; also what it shows again after a refused submission. */
     FormView preparationForm(long participantId) {
-        return new FormView(participantId, null, currentCycle(), current(participantId).orElse(null), levelOf(participantId).level());
+        return new FormView(participantId, null, currentCycle(), current(participantId).orElse(null), levelOf(participantId).level(),
+                careerOf(participantId));
     }
 
     /** The form again after a refused submission, as the record now stands; the refused command checked the actor. */
     FormView formAfterRefusal(long participantId) {
-        return new FormView(participantId, nameOf(participantId), currentCycle(), current(participantId).orElse(null), levelOf(participantId).level());
+        return new FormView(participantId, nameOf(participantId), currentCycle(), current(participantId).orElse(null), levelOf(participantId).level(),
+                careerOf(participantId));
     }
 
     /**

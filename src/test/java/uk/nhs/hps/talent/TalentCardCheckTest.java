@@ -37,6 +37,10 @@ class TalentCardCheckTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LEVEL = "payband_8a_8c_to_8d_9";
+    private static final TalentReviews.Career CAREER = new TalentReviews.Career(2, "Career Transition 2",
+            "At this career transition, the focus moves towards functional leadership.", "Target roles are likely to be leading"
+            + " part of a complex system.", "Head of clinical or non-clinical service, Assistant or Associate Director");
+    private static final TalentReviews.Career NO_STREAM = new TalentReviews.Career(null, null, null, null, null);
     private static final Instant AT = Instant.parse("2026-06-01T09:00:00Z");
 
     private static TalentGrid grid;
@@ -51,8 +55,9 @@ class TalentCardCheckTest {
                 org.mockito.Mockito.mock(uk.nhs.hps.audit.AuditLog.class), java.time.Clock.systemUTC());
         grid = grids.current();
         indicators = new TalentIndicators("classpath:scheme/indicators.yml");
-        forms = new TalentForms(grids, indicators);
-        cards = new TalentCards(new CardTemplates(), grids, forms, indicators);
+        TalentConversationGuide guide = new TalentConversationGuide("classpath:scheme/conversation.yml");
+        forms = new TalentForms(grids, indicators, guide);
+        cards = new TalentCards(new CardTemplates(), grids, forms, indicators, guide);
     }
 
     /** Every talent card in each state it can be in, by a name to find its sample file. */
@@ -73,10 +78,10 @@ class TalentCardCheckTest {
                 "2026-27"));
         replies.put("sponsor-list", cards.sponsorList(List.of(Map.of("name", "Priya Participant", "participantId", 3L,
                 "cycle", "2026-27", "status", "Prepared, your input to come"))));
-        replies.put("preparation", cards.preparation(3, "2026-27", LEVEL, draft, Map.of(), List.of(), ""));
-        replies.put("preparation-errors", cards.preparation(3, "2026-27", LEVEL, draft, Map.of(),
+        replies.put("preparation", cards.preparation(3, "2026-27", LEVEL, CAREER, draft, Map.of(), List.of(), ""));
+        replies.put("preparation-errors", cards.preparation(3, "2026-27", LEVEL, NO_STREAM, draft, Map.of(),
                 List.of("**Career aspirations** is required."), "Your preparation was not submitted"));
-        replies.put("sponsor", cards.sponsorInput(3, "Priya Participant", "2026-27", LEVEL, both, Map.of(), List.of(), ""));
+        replies.put("sponsor", cards.sponsorInput(3, "Priya Participant", "2026-27", LEVEL, CAREER, both, Map.of(), List.of(), ""));
         replies.put("outcome", cards.outcome(3, "Priya Participant", "2026-27", both, Map.of(), List.of(), ""));
         replies.put("confirm", cards.confirmRequest("Sid Sponsor", recorded));
         Map<String, JsonNode> out = new LinkedHashMap<>();
@@ -211,6 +216,22 @@ class TalentCardCheckTest {
             }
             assertThat(find(card, "talent-indicators").toString()).contains(indicators.scheme().purpose());
         }
+    }
+
+    @Test
+    void theConversationAsksAboutTheTransitionsTargetRolesDriversAndPlacementPanels() throws IOException {
+        TalentConversationGuide guide = new TalentConversationGuide("classpath:scheme/conversation.yml");
+        Map<String, JsonNode> samples = samples();
+        String preparation = samples.get("preparation").toString();
+        String sponsor = samples.get("sponsor").toString();
+
+        assertThat(find(samples.get("preparation"), "talent-career").toString()).contains(CAREER.targetRoles(),
+                CAREER.exampleRoles(), CAREER.transition());
+        assertThat(inputs(samples.get("preparation"))).extracting(i -> i.path("id").asText()).contains("targetRole");
+        guide.drivers().forEach(d -> assertThat(preparation).contains(d.label(), d.text()));
+        assertThat(find(samples.get("preparation-errors"), "talent-career").toString()).contains("not on the roster");
+        assertThat(sponsor).contains(guide.guide().sponsorPlacementPanels(), CAREER.targetRoles());
+        assertThat(samples.get("outcome").toString()).contains("\"value\":\"COACH\"", guide.guide().coachRole());
     }
 
     @Test

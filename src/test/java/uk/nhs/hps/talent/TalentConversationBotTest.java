@@ -40,6 +40,8 @@ class TalentConversationBotTest extends RecordsTestBase {
     @Inject
     TalentGrids grids;
     @Inject
+    uk.nhs.hps.scheme.Transitions transitions;
+    @Inject
     AuditLog audit;
     @Inject
     TalentReports reports;
@@ -169,6 +171,38 @@ class TalentConversationBotTest extends RecordsTestBase {
         say(pair.participant(), "my talent review");
         assertThat(textOf(lastCard(pair.participant()))).contains("Readiness: " + grid.readiness().stream()
                 .filter(o -> o.key().equals(grid.readinessFor("HIGH_HIGH"))).findFirst().orElseThrow().label());
+    }
+
+    @Test
+    void aParticipantOnStreamTwoIsAskedAboutTheTargetRolesOfTransitionTwo() {
+        Pair pair = pair();
+        people.update(people.findById(pair.participantId()).orElseThrow()
+                .withStream(uk.nhs.hps.people.DevelopmentStream.TWO, clock.instant()));
+
+        say(pair.participant(), "my talent review");
+        press(pair.participant(), actionData(lastCard(pair.participant()), "Prepare"));
+
+        String form = textOf(lastCard(pair.participant()));
+        uk.nhs.hps.scheme.Transitions.Transition two = transitions.of(uk.nhs.hps.people.DevelopmentStream.TWO);
+        assertThat(form).contains("Development stream 2", two.name(), two.targetRoles().text());
+        assertThat(form).doesNotContain(transitions.of(uk.nhs.hps.people.DevelopmentStream.ONE).targetRoles().text());
+    }
+
+    @Test
+    void theSponsorsPlacementPanelPlanIsRecordedAndShown() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        Map<String, Object> input = sponsorValues(pair.participantId(), "HIGH_MEDIUM");
+        input.put("placementPanel", "Present at the March panel for the ICS discharge programme");
+        input.put("version", String.valueOf(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
+                .orElseThrow().version()));
+
+        press(pair.sponsor(), input);
+        say(pair.participant(), "my talent review");
+
+        assertThat(TalentReview.fields(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
+                .orElseThrow().sponsorInput())).containsEntry("placementPanel", "Present at the March panel for the ICS discharge programme");
+        assertThat(textOf(lastCard(pair.participant()))).contains("Placement panels: Present at the March panel");
     }
 
     @Test
