@@ -35,9 +35,11 @@ class MeetingCards {
     }
 
     private final CardTemplates templates;
+    private final SponsorMeetingPurpose purpose;
 
-    MeetingCards(CardTemplates templates) {
+    MeetingCards(CardTemplates templates, SponsorMeetingPurpose purpose) {
         this.templates = templates;
+        this.purpose = purpose;
     }
 
     Reply nudge(MeetingRules.Kind kind, YearMonth month, LocalDate date, List<Pair> pairs) {
@@ -64,11 +66,17 @@ class MeetingCards {
                 intro = "A meeting with " + who + " was booked for " + DAY.format(date) + ". Did it go ahead?";
             }
         }
-        return card(title, intro, month, pairs);
+        return card(title, intro, month, pairs, purpose.text());
     }
 
     Reply card(String title, String intro, YearMonth month, List<Pair> pairs) {
+        return card(title, intro, month, pairs, "");
+    }
+
+    /** {@code purpose}, when not empty, says what the monthly meeting is for (on the nudges). */
+    private Reply card(String title, String intro, YearMonth month, List<Pair> pairs, String purpose) {
         Map<String, Object> data = new HashMap<>();
+        data.put("purpose", purpose);
         data.put("title", title);
         data.put("intro", intro);
         data.put("pairs", pairs.stream().map(p -> Map.<String, Object>of(

@@ -8,7 +8,9 @@ import uk.nhs.hps.calendar.WorkingCalendar;
 import uk.nhs.hps.conversation.CardTemplates;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.people.DevelopmentStream;
 import uk.nhs.hps.reflection.ReflectionLog;
+import uk.nhs.hps.scheme.Transitions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,17 +47,20 @@ class ReflectionPrompts {
     }
 
     private record Row(long personId, String zone, int cadenceDays, LocalDate cohortStarts, LocalDate cohortEnds,
-                       PromptRules.State state) {
+                       PromptRules.State state, DevelopmentStream stream) {
     }
 
     private final TransactionOperations<Connection> transactions;
     private final ReflectionLog log;
     private final CardTemplates templates;
+    private final Transitions transitions;
 
-    ReflectionPrompts(TransactionOperations<Connection> transactions, ReflectionLog log, CardTemplates templates) {
+    ReflectionPrompts(TransactionOperations<Connection> transactions, ReflectionLog log, CardTemplates templates,
+                      Transitions transitions) {
         this.transactions = transactions;
         this.log = log;
         this.templates = templates;
+        this.transitions = transitions;
     }
 
     Pass due(Instant now, WorkingCalendar calendar) {
@@ -82,7 +87,8 @@ class ReflectionPrompts {
                 Instant monthStart = WorkingCalendar.at(YearMonth.from(now.atZone(zone)).atDay(1), LocalTime.MIDNIGHT, zone);
                 int thisMonth = log.entriesBetween(row.personId(), monthStart, now);
                 requests.add(Outbox.Request.toPerson("reflection-prompt:" + row.personId() + ":" + due.get().keySuffix(),
-                        row.personId(), card(thisMonth, due.get().endsSnooze())).at(now).inCampaign(campaign));
+                        row.personId(), card(thisMonth, due.get().endsSnooze(), keyExperience(row, due.get().slot(), zone)))
+                        .at(now).inCampaign(campaign));
             } catch (RuntimeException e) {
                 LOG.warn("Reflective prompt failed for person id={}", row.personId(), e);
                 failures.add("participant " + row.personId() + ": " + e.getClass().getSimpleName());
@@ -91,13 +97,40 @@ class ReflectionPrompts {
         return new Pass(requests, updates, rows.size(), skipped, failures);
     }
 
-    Reply card(int entriesThisMonth, boolean afterSnooze) {
+    /** A key experience of the participant's transition to reflect on; none for a participant without a stream. */
+    record Suggestion(Transitions.Transition transition, Transitions.KeyExperience experience) {
+    }
+
+    /**
+     * Which of the transition's key experiences this prompt offers: they take turns, one per prompt slot, so a
+     * participant meets each of them over the cohort (the pick follows from the slot, so it is recomputable).
+     */
+    @io.micronaut.core.annotation.Nullable
+    Suggestion keyExperience(Row row, Instant slot, ZoneId zone) {
+        if (row.stream() == null) {
+            return null;
+        }
+        Transitions.Transition transition = transitions.of(row.stream());
+        List<Transitions.KeyExperience> experiences = transition.keyExperiences();
+        long turn = slot.atZone(zone).toLocalDate().toEpochDay() / Math.max(1, row.cadenceDays());
+        return new Suggestion(transition, experiences.get((int) Math.floorMod(turn, (long) experiences.size())));
+    }
+
+    Reply card(int entriesThisMonth, boolean afterSnooze, @io.micronaut.core.annotation.Nullable Suggestion suggestion) {
         Map<String, Object> data = new HashMap<>();
         data.put("title", afterSnooze ? "Your snoozed reflection reminder" : "Time for a reflection");
         data.put("intro", "What happened recently that taught you something about leading? A few lines is enough:"
                 + " what happened, what it meant, what you'll do next. Please leave out anything that could identify a patient.");
         data.put("streak", entriesThisMonth == 0 ? "" : entriesThisMonth + (entriesThisMonth == 1 ? " entry" : " entries")
                 + " this month. Keep it going!");
+        data.put("suggested", suggestion != null);
+        data.put("keyExperienceHeading", suggestion == null ? "" : "A key experience of " + suggestion.transition().name()
+                + " to reflect on");
+        data.put("keyExperienceName", suggestion == null ? "" : suggestion.experience().name());
+        data.put("keyExperienceText", suggestion == null ? "" : suggestion.experience().text());
+        data.put("keyExperienceSource", suggestion == null ? "" : "One of the experiences the scheme's Guidance on Career"
+                + " Transitions names for your development stream. Did anything you did recently count towards it?");
+        data.put("keyExperience", suggestion == null ? "" : suggestion.experience().key());
         return Reply.card(templates.render("reflection-prompt", data));
     }
 
@@ -138,7 +171,8 @@ class ReflectionPrompts {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT p.id, p.time_zone, co.reflective_prompt_days, co.starts_on, co.ends_on,
-                       r.weekday, r.minute_of_day, r.last_prompted_at, r.snoozed_until, r.paused_until
+                       r.weekday, r.minute_of_day, r.last_prompted_at, r.snoozed_until, r.paused_until,
+                       p.development_stream
                 FROM person p JOIN cohort co ON co.id = p.cohort_id
                 LEFT JOIN reflection_prompt r ON r.person_id = p.id
                 WHERE p.role = 'PARTICIPANT' AND p.status = 'ACTIVE' AND p.anonymised_at IS NULL""");
@@ -152,7 +186,8 @@ class ReflectionPrompts {
                         rs.getObject(5, LocalDate.class),
                         new PromptRules.State(DayOfWeek.of(weekday), LocalTime.of(minute / 60, minute % 60),
                                 last == null ? null : last.toInstant(), snoozed == null ? null : snoozed.toInstant(),
-                                rs.getObject(10, LocalDate.class))));
+                                rs.getObject(10, LocalDate.class)),
+                        rs.getString(11) == null ? null : DevelopmentStream.valueOf(rs.getString(11))));
             }
         }
         return rows;

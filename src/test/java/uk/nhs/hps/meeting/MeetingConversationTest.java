@@ -49,6 +49,8 @@ class MeetingConversationTest extends BotTestBase {
     TransactionOperations<Connection> transactions;
     @Inject
     MeetingDigest digest;
+    @Inject
+    SponsorMeetingPurpose purpose;
 
     Person sam;
     Person alice;
@@ -99,6 +101,22 @@ class MeetingConversationTest extends BotTestBase {
         assertThat(connector.messagesTo(TestUsers.SAM.conversationId())).hasSize(1);
         assertThat(card.toString()).contains("Have you arranged this month's meeting with your 2 participants?",
                 "Alice Participant", "Bob Participant", "We've met", "It's booked for…", "Snooze a week", "Not this month");
+    }
+
+    @Test
+    void monthlyNudgeSaysWhatTheMeetingIsForInTheSchemesWords() {
+        nudges.run();
+        deliverOutbox();
+
+        JsonNode card = connector.messagesTo(TestUsers.SAM.conversationId()).get(0).card();
+        JsonNode line = null;
+        for (JsonNode element : card.path("body")) {
+            if (element.path("id").asText().equals("meeting-nudge-purpose")) {
+                line = element;
+            }
+        }
+        assertThat(line).isNotNull();
+        assertThat(line.path("text").asText()).isEqualTo(purpose.text()).contains("share ideas, reflect and review progress");
     }
 
     @Test

@@ -70,6 +70,17 @@ class TeamsAppPackageTest {
     }
 
     @Test
+    void fullDescriptionNamesSponsorsAsTheFaqDoes() throws IOException {
+        String faq = "The participants line managers or other identified sponsors";
+        Path seed = Path.of("../shared/seeds/001_78c3395f1a78f094.txt");
+        if (Files.isRegularFile(seed)) {
+            assertThat(String.join(" ", Files.readString(seed).split("\\s+"))).contains(faq);
+        }
+
+        assertThat(manifest.path("description").path("full").asText()).contains("line managers or other identified sponsors");
+    }
+
+    @Test
     void schemaValidationCatchesABrokenManifest() {
         ObjectNode broken = manifest.deepCopy();
         ((ObjectNode) broken.get("name")).put("short", "HPS Companion for the NHS High Potential Scheme");
