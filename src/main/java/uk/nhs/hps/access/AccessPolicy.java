@@ -33,7 +33,8 @@ final class AccessPolicy {
                 Relation.CURRENT_COACH, coachMaySee.isEmpty() ? EnumSet.noneOf(Action.class) : EnumSet.copyOf(coachMaySee),
                 Relation.PROGRAMME_TEAM, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, VIEW_TALENT_PLACEMENTS, MODERATE_TALENT,
                         EXPORT_PERSONAL_DATA,
-                        ERASE_PERSONAL_DATA, CHANGE_STATUS, VIEW_COHORT_REPORTS, MANAGE_ROSTER, BROADCAST, MANAGE_FAQ, MANAGE_CALENDAR, VIEW_AUDIT_LOG),
+                        ERASE_PERSONAL_DATA, CHANGE_STATUS, VIEW_COHORT_REPORTS, MANAGE_ROSTER, BROADCAST, MANAGE_FAQ, MANAGE_CALENDAR, MANAGE_TALENT_GRID,
+                        VIEW_AUDIT_LOG),
                 Relation.UNRELATED, EnumSet.noneOf(Action.class));
     }
 

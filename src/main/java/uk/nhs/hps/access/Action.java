@@ -25,6 +25,8 @@ public enum Action {
     MANAGE_FAQ(false, false),
     /** Add or remove England and Wales bank holidays (the nudges' working calendar). */
     MANAGE_CALENDAR(false, false),
+    /** Replace the 9-box grid's labels and descriptions (a new version each time; placements keep theirs). */
+    MANAGE_TALENT_GRID(false, false),
     VIEW_AUDIT_LOG(false, true);
 
     private final boolean aboutAPerson;

@@ -29,13 +29,13 @@ class TalentCommands implements CommandHandler {
     private final TalentReviews reviews;
     private final TalentCards cards;
     private final TalentForms forms;
-    private final TalentGrid grid;
+    private final TalentGrids grids;
 
-    TalentCommands(TalentReviews reviews, TalentCards cards, TalentForms forms, TalentGrid grid) {
+    TalentCommands(TalentReviews reviews, TalentCards cards, TalentForms forms, TalentGrids grids) {
         this.reviews = reviews;
         this.cards = cards;
         this.forms = forms;
-        this.grid = grid;
+        this.grids = grids;
     }
 
     @Override
@@ -101,8 +101,8 @@ class TalentCommands implements CommandHandler {
                         yield preparation(reviews.preparationForm(me.id()), typed(TalentForms.Form.PREPARATION, data, true),
                                 p.problems(), p.title());
                     }
-                    yield submit ? record(me, me.id())
-                            : Reply.text("Draft saved. Type **my talent review** and press **Prepare** to carry on.");
+                    yield submit ? record(me, me.id()) : Reply.text("Draft saved: only you can see it. Type **my talent review**"
+                            + " and press **" + TalentCards.CONTINUE_PREPARING + "** to carry on.");
                 }
                 case "talent.sponsor.open" -> sponsorInput(reviews.sponsorForm(me.id(), participantId), Map.of(), List.of(), "");
                 case "talent.sponsor.draft", "talent.sponsor.submit" -> {
@@ -117,7 +117,8 @@ class TalentCommands implements CommandHandler {
                         yield sponsorInput(reviews.formAfterRefusal(participantId), typed(TalentForms.Form.SPONSOR, data, false),
                                 p.problems(), p.title());
                     }
-                    yield submit ? record(me, participantId) : Reply.text("Draft saved. Type **talent reviews** to carry on.");
+                    yield submit ? record(me, participantId) : Reply.text("Draft saved: only you can see it. Type **talent reviews**,"
+                            + " open the participant and press **" + TalentCards.CONTINUE_INPUT + "** to carry on.");
                 }
                 case "talent.outcome.open" -> outcome(reviews.outcomeForm(me.id(), participantId), Map.of(), List.of(), "");
                 case "talent.outcome.save" -> {
@@ -154,11 +155,12 @@ class TalentCommands implements CommandHandler {
     }
 
     private Reply preparation(TalentReviews.FormView form, Map<String, String> typed, List<String> problems, String title) {
-        return cards.preparation(form.participantId(), form.cycle(), form.review(), typed, problems, title);
+        return cards.preparation(form.participantId(), form.cycle(), form.level(), form.career(), form.review(), typed, problems, title);
     }
 
     private Reply sponsorInput(TalentReviews.FormView form, Map<String, String> typed, List<String> problems, String title) {
-        return cards.sponsorInput(form.participantId(), name(form.participantName()), form.cycle(), form.review(), typed,
+        return cards.sponsorInput(form.participantId(), name(form.participantName()), form.cycle(), form.level(), form.career(),
+                form.review(), typed,
                 problems, title);
     }
 
@@ -176,10 +178,10 @@ class TalentCommands implements CommandHandler {
         String before = null;
         for (TalentReview r : all) {
             out.append("- ").append(r.cycle()).append(": ")
-                    .append(r.agreedBox() == null ? "not agreed yet" : grid.boxLabel(r.agreedBox()))
+                    .append(r.agreedBox() == null ? "not agreed yet" : grids.of(r.gridVersion()).boxLabel(r.agreedBox()))
                     .append(" (").append(said(r.status())).append(")");
             if (before != null && r.agreedBox() != null) {
-                out.append(" · ").append(TalentReports.movement(grid, before, r.agreedBox()).toLowerCase());
+                out.append(" · ").append(TalentReports.movement(grids.current(), before, r.agreedBox()).toLowerCase());
             }
             out.append("\n");
             if (r.agreedBox() != null) {

@@ -25,46 +25,67 @@ class TalentForms {
 
     enum Kind { CHOICE, TEXT, DATE, FLAG }
 
+    /** One input of a form; the card shows {@code label} and, when required, {@link #errorMessage()}. */
     record Field(String key, String label, Kind kind, List<TalentGrid.Option> options, boolean required) {
         boolean allows(String value) {
             return options.stream().anyMatch(o -> o.key().equals(value));
+        }
+
+        /** What the card says under an empty required input, and the server when one arrives empty anyway. */
+        String errorMessage() {
+            return label + " is required.";
         }
     }
 
     enum Form { PREPARATION, SPONSOR, OUTCOME }
 
-    private final TalentGrid grid;
+    /** 001: the coach helps "set goals and plan a bespoke development roadmap", so an action may be theirs. */
+    static final List<TalentGrid.Option> OWNERS = List.of(new TalentGrid.Option("PARTICIPANT", "Participant"),
+            new TalentGrid.Option("SPONSOR", "Sponsor"), new TalentGrid.Option("COACH", "Coach"));
 
-    TalentForms(TalentGrid grid) {
-        this.grid = grid;
+    private final TalentGrids grids;
+    private final TalentIndicators indicators;
+    private final TalentConversationGuide guide;
+
+    TalentForms(TalentGrids grids, TalentIndicators indicators, TalentConversationGuide guide) {
+        this.grids = grids;
+        this.indicators = indicators;
+        this.guide = guide;
     }
 
+    /** The form's fields; choices are keys, the same on every version of the grid. */
     List<Field> fields(Form form) {
+        TalentGrid grid = grids.current();
         List<Field> fields = new ArrayList<>();
         switch (form) {
             case PREPARATION -> {
                 fields.add(text("aspirations", "Career aspirations", true));
+                fields.add(text("targetRole", "The role I am aiming for next", false));
+                for (TalentConversationGuide.Driver d : guide.drivers()) {
+                    fields.add(text("driver_" + d.key(), d.label(), false));
+                }
                 fields.add(choice("growth", "Growth direction", grid.growth(), true));
                 fields.add(choice("performance", "My performance in my current role", grid.performance(), true));
-                indicators(fields, true);
+                indicators(fields, grid, true);
                 fields.add(choice("proposedBox", "The box I propose", grid.boxOptions(), true));
                 fields.add(text("developmentWishes", "Development I would like", false));
             }
             case SPONSOR -> {
                 fields.add(choice("performance", "Performance in current role", grid.performance(), true));
-                indicators(fields, true);
+                indicators(fields, grid, true);
                 fields.add(choice("proposedBox", "The box I propose", grid.boxOptions(), true));
+                fields.add(text("placementPanel", "Placement panels: stretch opportunities you will present them for", false));
             }
             case OUTCOME -> {
                 fields.add(choice("agreedBox", "Agreed box", grid.boxOptions(), true));
                 fields.add(new Field("specialistPath", "Specialist path", Kind.FLAG, List.of(), false));
-                fields.add(choice("readiness", "Readiness for the next level", grid.readiness(), true));
+                // readiness is not asked: it follows from the agreed box (TalentGrid.readinessFor)
+                // the first action is required whole; a later one only once its text is given (see problems)
                 for (int n = 1; n <= ACTIONS; n++) {
-                    fields.add(text("action" + n + "Text", "Development action " + n, n == 1));
-                    fields.add(choice("action" + n + "Type", "Action " + n + " type (70:20:10)", grid.actionTypes(), false));
-                    fields.add(choice("action" + n + "Owner", "Action " + n + " owner", List.of(
-                            new TalentGrid.Option("PARTICIPANT", "Participant"), new TalentGrid.Option("SPONSOR", "Sponsor")), false));
-                    fields.add(new Field("action" + n + "Due", "Action " + n + " due date", Kind.DATE, List.of(), false));
+                    fields.add(text("action" + n + "Text", "Development action " + n + (n == 1 ? "" : " (optional)"), n == 1));
+                    fields.add(choice("action" + n + "Type", "Action " + n + " type (70:20:10)", grid.actionTypes(), n == 1));
+                    fields.add(choice("action" + n + "Owner", "Action " + n + " owner", OWNERS, n == 1));
+                    fields.add(new Field("action" + n + "Due", "Action " + n + " due date", Kind.DATE, List.of(), n == 1));
                 }
                 fields.add(new Field("nextReview", "Next review date", Kind.DATE, List.of(), true));
             }
@@ -91,7 +112,7 @@ class TalentForms {
             String v = values.getOrDefault(f.key(), "");
             if (v.isEmpty()) {
                 if (complete && f.required()) {
-                    problems.add("**" + f.label() + "** is required.");
+                    problems.add("**" + f.label() + "** is required.");  // the card's errorMessage, in bold
                 }
                 continue;
             }
@@ -121,24 +142,23 @@ class TalentForms {
                 }
             }
         }
-        if (form == Form.OUTCOME) {
-            for (int n = 1; n <= ACTIONS; n++) {
-                boolean hasText = !values.getOrDefault("action" + n + "Text", "").isEmpty();
-                for (String part : List.of("Type", "Owner", "Due")) {
-                    if (hasText && complete && values.getOrDefault("action" + n + part, "").isEmpty()) {
-                        problems.add("**Action " + n + " " + (part.equals("Due") ? "due date" : part.toLowerCase()
-                                + (part.equals("Type") ? " (70:20:10)" : "")) + "** is required for each development action.");
-                    }
+        if (form == Form.OUTCOME && complete) {
+            for (Field f : fields(form)) {
+                String n = f.key().replaceAll("[^0-9]", "");
+                boolean part = f.key().startsWith("action") && !f.key().endsWith("Text") && !f.required();
+                if (part && !values.getOrDefault("action" + n + "Text", "").isEmpty()
+                        && values.getOrDefault(f.key(), "").isEmpty()) {
+                    problems.add("**" + f.label() + "** is required for each development action.");
                 }
             }
         }
         return problems;
     }
 
-    private void indicators(List<Field> fields, boolean required) {
-        for (TalentGrid.Option indicator : grid.indicators()) {
-            fields.add(choice("rating_" + indicator.key(), indicator.label() + ": rating", grid.ratings(), required));
-            fields.add(text("evidence_" + indicator.key(), indicator.label() + ": evidence", required));
+    private void indicators(List<Field> fields, TalentGrid grid, boolean required) {
+        for (TalentIndicators.Area area : indicators.areas()) {
+            fields.add(choice("rating_" + area.key(), area.label(), grid.ratings(), required));
+            fields.add(text("evidence_" + area.key(), "Evidence for " + area.label(), required));
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.audit.AuditLog;
 import uk.nhs.hps.csv.CsvCells;
+import uk.nhs.hps.people.DevelopmentStream;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.Role;
@@ -26,26 +27,30 @@ public class TalentReports {
 
     @Serdeable
     public record Placement(long participantId, String name, String status, @Nullable String box,
-                            @Nullable String boxLabel, @Nullable String previousBox, String movement, @Nullable Long reviewId) {
+                            @Nullable String boxLabel, @Nullable String previousBox, String movement, @Nullable Long reviewId,
+                            @Nullable String gridVersion, @Nullable String gridSource, @Nullable Integer stream) {
     }
 
     @Serdeable
     public record CohortReport(long cohortId, String cycle, String gridVersion, int participants,
                                Map<String, Integer> perBox, Map<String, Integer> movement,
-                               Map<String, Integer> outstanding, List<Placement> placements) {
+                               Map<String, Integer> outstanding, Map<String, Map<String, Integer>> perStream,
+                               List<Placement> placements) {
     }
+
+    static final String NO_STREAM = "none";
 
     private final TalentReviewRepository reviews;
     private final TalentReviews conversation;
-    private final TalentGrid grid;
+    private final TalentGrids grids;
     private final PersonRepository people;
     private final AuditLog audit;
 
-    TalentReports(TalentReviewRepository reviews, TalentReviews conversation, TalentGrid grid, PersonRepository people,
+    TalentReports(TalentReviewRepository reviews, TalentReviews conversation, TalentGrids grids, PersonRepository people,
                   AuditLog audit) {
         this.reviews = reviews;
         this.conversation = conversation;
-        this.grid = grid;
+        this.grids = grids;
         this.people = people;
         this.audit = audit;
     }
@@ -53,6 +58,7 @@ public class TalentReports {
     /** The cohort's placements in a cycle (the current one when null), audited under the actor's name. */
     public CohortReport cohort(long cohortId, @Nullable String cycle, String actor) {
         String c = cycle == null || cycle.isBlank() ? conversation.currentCycle() : cycle.strip();
+        TalentGrid grid = grids.current();
         List<Person> participants = people.findByCohortId(cohortId).stream()
                 .filter(p -> p.role() == Role.PARTICIPANT && p.anonymisedAt() == null).toList();
         Map<String, Integer> perBox = new LinkedHashMap<>();
@@ -66,8 +72,19 @@ public class TalentReports {
                 "AWAITING_MODERATION", "AWAITING_FEEDBACK")) {
             outstanding.put(o, 0);
         }
+        // 000/001: each participant is on development stream 1 or 2; "none" until the roster says which
+        Map<String, Map<String, Integer>> perStream = new LinkedHashMap<>();
+        for (String stream : List.of("1", "2", NO_STREAM)) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            counts.put("participants", 0);
+            grid.boxKeys().forEach(k -> counts.put(k, 0));
+            perStream.put(stream, counts);
+        }
         List<Placement> placements = new ArrayList<>();
         for (Person p : participants) {
+            Integer stream = DevelopmentStream.numberOf(p.stream());
+            Map<String, Integer> streamCounts = perStream.get(stream == null ? NO_STREAM : String.valueOf(stream));
+            streamCounts.merge("participants", 1, Integer::sum);
             List<TalentReview> history = reviews.findByParticipantPersonIdOrderByCycle(p.id());
             Optional<TalentReview> now = history.stream().filter(r -> r.cycle().equals(c)).findFirst();
             String previous = history.stream().filter(r -> r.cycle().compareTo(c) < 0 && r.agreedBox() != null)
@@ -76,6 +93,7 @@ public class TalentReports {
             String move = box == null ? "NONE" : previous == null ? "FIRST_PLACEMENT" : movement(grid, previous, box);
             if (box != null) {
                 perBox.merge(box, 1, Integer::sum);
+                streamCounts.merge(box, 1, Integer::sum);
                 movement.merge(move, 1, Integer::sum);
             }
             String stage = stage(now.orElse(null));
@@ -83,19 +101,25 @@ public class TalentReports {
                 outstanding.merge(stage, 1, Integer::sum);
             }
             placements.add(new Placement(p.id(), p.displayName(), now.map(r -> r.status().name()).orElse("NOT_STARTED"), box,
-                    box == null ? null : grid.boxLabel(box), previous, move, now.map(TalentReview::id).orElse(null)));
+                    box == null ? null : grids.of(now.get().gridVersion()).boxLabel(box), previous, move,
+                    now.map(TalentReview::id).orElse(null), now.map(TalentReview::gridVersion).orElse(null),
+                    now.map(TalentReview::gridSource).orElse(null), stream));
             audit.record(actor, AuditLog.READ, p.id(), "VIEW_TALENT_PLACEMENTS: cohort " + cohortId + " report, cycle " + c);
         }
-        return new CohortReport(cohortId, c, grid.version(), participants.size(), perBox, movement, outstanding, placements);
+        return new CohortReport(cohortId, c, grid.version(), participants.size(), perBox, movement, outstanding, perStream,
+                placements);
     }
 
     /** The same report as CSV, one row per participant; every cell is neutralised against formulas. */
     public String csv(long cohortId, @Nullable String cycle, String actor) {
         CohortReport report = cohort(cohortId, cycle, actor);
-        StringBuilder out = new StringBuilder("participant_id,name,cycle,status,box,box_label,previous_box,movement\n");
+        StringBuilder out = new StringBuilder("participant_id,name,stream,cycle,status,box,box_label,previous_box,movement,"
+                + "grid_version,grid_source\n");
         for (Placement p : report.placements()) {
-            out.append(String.join(",", List.of(String.valueOf(p.participantId()), cell(p.name()), cell(report.cycle()),
-                    cell(p.status()), cell(p.box()), cell(p.boxLabel()), cell(p.previousBox()), cell(p.movement())))).append("\r\n");
+            out.append(String.join(",", List.of(String.valueOf(p.participantId()), cell(p.name()),
+                    p.stream() == null ? "" : String.valueOf(p.stream()), cell(report.cycle()),
+                    cell(p.status()), cell(p.box()), cell(p.boxLabel()), cell(p.previousBox()), cell(p.movement()), cell(p.gridVersion()),
+                    cell(p.gridSource())))).append("\r\n");
         }
         return out.toString();
     }
@@ -113,8 +137,9 @@ public class TalentReports {
                 : conversation.advance(actorPersonId, reviewId, target);
         audit.record(actor, "TALENT_" + target.name(), saved.participantPersonId(), "talent review " + reviewId);
         Person p = people.findById(saved.participantPersonId()).orElseThrow();
-        return new Placement(p.id(), p.displayName(), saved.status().name(), saved.agreedBox(), grid.boxLabel(saved.agreedBox()),
-                null, "NONE", saved.id());
+        return new Placement(p.id(), p.displayName(), saved.status().name(), saved.agreedBox(),
+                grids.of(saved.gridVersion()).boxLabel(saved.agreedBox()), null, "NONE", saved.id(), saved.gridVersion(),
+                saved.gridSource(), DevelopmentStream.numberOf(p.stream()));
     }
 
     /** UP (more potential or performance, nothing less), DOWN, ACROSS (one up, one down) or SAME. */

@@ -28,6 +28,7 @@ record TalentReview(
         @Nullable Long sponsorId,
         String cycle,
         String gridVersion,
+        @Nullable String gridSource,
         Status status,
         String preparation,
         @Nullable Instant preparationSubmittedAt,
@@ -42,6 +43,8 @@ record TalentReview(
         @Nullable Instant agreedAt,
         @Nullable Instant moderatedAt,
         @Nullable Instant fedBackAt,
+        @Nullable String indicatorsVersion,
+        @Nullable String indicatorLevel,
         @Version @Nullable Integer version,
         Instant createdAt,
         Instant updatedAt) {
@@ -59,8 +62,14 @@ record TalentReview(
     }
 
     static TalentReview start(long participantId, @Nullable Long sponsorId, String cycle, String gridVersion, Instant now) {
-        return new TalentReview(null, participantId, sponsorId, cycle, gridVersion, Status.PREPARING, "{}", null,
-                null, false, "{}", null, "{}", null, null, null, null, null, null, null, now, now);
+        return start(participantId, sponsorId, cycle, gridVersion, null, now);
+    }
+
+    /** A new review on the grid of that version and source, which it keeps whatever the grid later becomes. */
+    static TalentReview start(long participantId, @Nullable Long sponsorId, String cycle, String gridVersion,
+                              @Nullable String gridSource, Instant now) {
+        return new TalentReview(null, participantId, sponsorId, cycle, gridVersion, gridSource, Status.PREPARING, "{}", null,
+                null, false, "{}", null, "{}", null, null, null, null, null, null, null, null, null, now, now);
     }
 
     // ---- the two parties, while the review is PREPARING
@@ -130,6 +139,14 @@ record TalentReview(
             b.agreedBox = recorded.get("agreedBox");
         }
         return b.at(now);
+    }
+
+    /** Which version of 002's indicators, and which of its levels, the ratings were last saved against. */
+    TalentReview ratedAgainst(String indicators, String level) {
+        Builder b = change();
+        b.indicatorsVersion = indicators;
+        b.indicatorLevel = level;
+        return b.at(updatedAt);
     }
 
     // ---- the programme team, after agreement
@@ -212,6 +229,8 @@ record TalentReview(
         Instant agreedAt;
         Instant moderatedAt;
         Instant fedBackAt;
+        String indicatorsVersion;
+        String indicatorLevel;
         private final TalentReview from;
 
         Builder(TalentReview r) {
@@ -231,13 +250,15 @@ record TalentReview(
             agreedAt = r.agreedAt;
             moderatedAt = r.moderatedAt;
             fedBackAt = r.fedBackAt;
+            indicatorsVersion = r.indicatorsVersion;
+            indicatorLevel = r.indicatorLevel;
         }
 
         TalentReview at(Instant now) {
-            return new TalentReview(from.id, from.participantPersonId, sponsorId, from.cycle, from.gridVersion, status,
+            return new TalentReview(from.id, from.participantPersonId, sponsorId, from.cycle, from.gridVersion, from.gridSource, status,
                     preparation, preparationSubmittedAt, wellbeingNote, wellbeingShared, sponsorInput, sponsorSubmittedAt,
                     outcome, agreedBox, participantConfirmedAt, sponsorConfirmedAt, agreedAt, moderatedAt, fedBackAt,
-                    from.version, from.createdAt, now);
+                    indicatorsVersion, indicatorLevel, from.version, from.createdAt, now);
         }
     }
 }

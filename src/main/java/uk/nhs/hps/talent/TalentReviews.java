@@ -12,6 +12,8 @@ import uk.nhs.hps.access.AccessDenied;
 import uk.nhs.hps.access.Action;
 import uk.nhs.hps.conversation.Reply;
 import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.people.DevelopmentStream;
+import uk.nhs.hps.scheme.Transitions;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 import uk.nhs.hps.people.SchemeTimeZone;
@@ -41,7 +43,10 @@ class TalentReviews {
 
     private final TalentReviewRepository reviews;
     private final TalentForms forms;
-    private final TalentGrid grid;
+    private final TalentGrids grids;
+    private final TalentCards cards;
+    private final TalentIndicators indicators;
+    private final Transitions transitions;
     private final Access access;
     private final SponsorshipRepository sponsorships;
     private final PersonRepository people;
@@ -49,12 +54,16 @@ class TalentReviews {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    TalentReviews(TalentReviewRepository reviews, TalentForms forms, TalentGrid grid, Access access,
+    TalentReviews(TalentReviewRepository reviews, TalentForms forms, TalentGrids grids, TalentCards cards,
+                  TalentIndicators indicators, Transitions transitions, Access access,
                   SponsorshipRepository sponsorships, PersonRepository people, Outbox outbox,
                   TransactionOperations<Connection> transactions, Clock clock) {
         this.reviews = reviews;
         this.forms = forms;
-        this.grid = grid;
+        this.grids = grids;
+        this.cards = cards;
+        this.indicators = indicators;
+        this.transitions = transitions;
         this.access = access;
         this.sponsorships = sponsorships;
         this.people = people;
@@ -158,28 +167,55 @@ class TalentReviews {
     }
 
     /** What the sponsor's input form shows: the current sponsor only, since it holds their unsubmitted draft. */
-    record FormView(long participantId, @Nullable String participantName, String cycle, @Nullable TalentReview review) {
+    record FormView(long participantId, @Nullable String participantName, String cycle, @Nullable TalentReview review,
+                    String level, Career career) {
+    }
+
+    /**
+     * The participant's development stream and career transition as the roster and scheme/transitions.yml give them:
+     * what "next level" means for them (000/001). All null when the roster has no stream for them.
+     */
+    record Career(@Nullable Integer stream, @Nullable String transition, @Nullable String summary, @Nullable String targetRoles,
+                  @Nullable String exampleRoles) {
+    }
+
+    Career careerOf(long participantId) {
+        Optional<DevelopmentStream> stream = people.findById(participantId).map(Person::stream);
+        return stream.flatMap(transitions::forStream).map(t -> new Career(t.stream(), t.name(), t.summary().text(),
+                t.targetRoles().text(), t.exampleRoles().text())).orElse(new Career(null, null, null, null, null));
     }
 
     FormView sponsorForm(long sponsorId, long participantId) {
         Optional<TalentReview> r = readAsSponsor(sponsorId, participantId);
-        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null));
+        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null), levelOf(participantId).level(),
+                careerOf(participantId));
     }
 
     /** What the outcome form shows, to the participant or their sponsor. */
     FormView outcomeForm(long actorId, long participantId) {
         Optional<TalentReview> r = read(actorId, participantId, "agreed outcome card");
-        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null));
+        return new FormView(participantId, nameOf(participantId), currentCycle(), r.orElse(null), levelOf(participantId).level(),
+                careerOf(participantId));
     }
 
     /** The participant's own preparation form; also what it shows again after a refused submission. */
     FormView preparationForm(long participantId) {
-        return new FormView(participantId, null, currentCycle(), current(participantId).orElse(null));
+        return new FormView(participantId, null, currentCycle(), current(participantId).orElse(null), levelOf(participantId).level(),
+                careerOf(participantId));
     }
 
     /** The form again after a refused submission, as the record now stands; the refused command checked the actor. */
     FormView formAfterRefusal(long participantId) {
-        return new FormView(participantId, nameOf(participantId), currentCycle(), current(participantId).orElse(null));
+        return new FormView(participantId, nameOf(participantId), currentCycle(), current(participantId).orElse(null), levelOf(participantId).level(),
+                careerOf(participantId));
+    }
+
+    /**
+     * Which of 002's levels the participant's ratings are made against: from their development stream, as
+     * scheme/indicators.yml says (its configured default while the roster has no stream for them).
+     */
+    TalentIndicators.LevelChoice levelOf(long participantId) {
+        return indicators.levelFor(people.findById(participantId).map(Person::stream).map(DevelopmentStream::number).orElse(null));
     }
 
     @Nullable
@@ -216,8 +252,9 @@ class TalentReviews {
             throw new TalentProblem(submit ? "Your preparation was not submitted" : "Your draft was not saved", problems);
         }
         Instant now = clock.instant();
+        String level = levelOf(participantId).level();
         TalentReview saved = write(participantId, command.version(), r -> r.prepared(json(values),
-                wellbeing.isEmpty() ? null : wellbeing, shared.equals("true"), submit, now));
+                wellbeing.isEmpty() ? null : wellbeing, shared.equals("true"), submit, now).ratedAgainst(indicators.version(), level));
         if (submit && saved.sponsorId() != null) {
             String name = people.findById(participantId).map(Person::displayName).orElse("Your participant");
             outbox.enqueue(Outbox.Request.toPerson("talent-prepared:" + saved.id() + ":" + saved.version(), saved.sponsorId(),
@@ -244,7 +281,9 @@ class TalentReviews {
             throw new TalentProblem(submit ? "Your input was not submitted" : "Your draft was not saved", problems);
         }
         Instant now = clock.instant();
-        return write(command.participantId(), command.version(), r -> r.withSponsorInput(sponsorId, json(values), submit, now));
+        String level = levelOf(command.participantId()).level();
+        return write(command.participantId(), command.version(), r -> r.withSponsorInput(sponsorId, json(values), submit, now)
+                .ratedAgainst(indicators.version(), level));
     }
 
     // ---- the agreed outcome, and both confirming it
@@ -262,9 +301,18 @@ class TalentReviews {
             throw new TalentProblem("The agreed outcome was not saved", problems);
         }
         Instant now = clock.instant();
-        TalentReview saved = write(command.participantId(), command.version(), r -> r.withOutcome(json(values), party, now));
-        tellOtherParty(command.actorId(), saved, "recorded the agreed outcome of your Maximising Potential conversation."
-                + " Please check it and confirm.");
+        TalentReview saved = write(command.participantId(), command.version(), r -> {
+            // readiness follows from the box on the review's own grid, so the two cannot disagree
+            Map<String, String> outcome = new java.util.LinkedHashMap<>(values);
+            String readiness = grids.of(r.gridVersion()).readinessFor(values.get("agreedBox"));
+            if (readiness != null) {
+                outcome.put("readiness", readiness);
+            }
+            return r.withOutcome(json(outcome), party, now);
+        });
+        otherParty(command.actorId(), saved).ifPresent(other -> outbox.enqueue(Outbox.Request.toPerson(
+                "talent-outcome:" + saved.id() + ":" + saved.version() + ":" + other, other,
+                cards.confirmRequest(people.findById(command.actorId()).map(Person::displayName).orElse(""), saved))));
         return saved;
     }
 
@@ -298,7 +346,7 @@ class TalentReviews {
         if (to == TalentReview.Status.FED_BACK) {
             outbox.enqueue(Outbox.Request.toPerson("talent-fed-back:" + saved.id(), saved.participantPersonId(),
                     Reply.text("Your 9-box placement for " + saved.cycle() + " has been moderated: **"
-                            + grid.boxLabel(saved.agreedBox()) + "**. Type **my talent review** to see it.")));
+                            + grids.of(saved.gridVersion()).boxLabel(saved.agreedBox()) + "**. Type **my talent review** to see it.")));
         }
         return saved;
     }
@@ -306,7 +354,7 @@ class TalentReviews {
     /** A proactive note to the party who did not act, once per version of the review. */
     private void tellOtherParty(long actorId, TalentReview r, String what) {
         long participantId = r.participantPersonId();
-        Long other = actorId == participantId ? r.sponsorId() : Long.valueOf(participantId);
+        Long other = otherParty(actorId, r).orElse(null);
         if (other == null) {
             return;
         }
@@ -318,6 +366,11 @@ class TalentReviews {
     }
 
     // ---- helpers
+
+    /** The participant when the sponsor acted, the review's sponsor (if any) when the participant did. */
+    private static Optional<Long> otherParty(long actorId, TalentReview r) {
+        return actorId == r.participantPersonId() ? Optional.ofNullable(r.sponsorId()) : Optional.of(r.participantPersonId());
+    }
 
     private TalentReview.Party requireParty(long actorId, long participantId) {
         if (actorId == participantId) {
@@ -350,8 +403,9 @@ class TalentReviews {
                     if (version != null && version != 0) {
                         throw changed();
                     }
+                    TalentGrid grid = grids.current();
                     review = reviews.save(TalentReview.start(participantId, currentSponsor(participantId).orElse(null),
-                            cycle, grid.version(), clock.instant()));
+                            cycle, grid.version(), grid.source(), clock.instant()));
                 } else {
                     review = existing.get();
                     if (version == null || !version.equals(review.version())) {

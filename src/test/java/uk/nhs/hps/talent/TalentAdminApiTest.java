@@ -66,6 +66,24 @@ class TalentAdminApiTest extends AdminApiTestBase {
     }
 
     @Test
+    void cohortReportBreaksPlacementsDownByDevelopmentStream() throws IOException {
+        long cohort = cohort();
+        long one = participant(cohort, "Sam Streamone");
+        people.update(people.findById(one).orElseThrow().withStream(uk.nhs.hps.people.DevelopmentStream.ONE, Instant.now()));
+        agreed(one, "2026-27", "HIGH_HIGH");
+        agreed(participant(cohort, "Nia Nostream"), "2026-27", "MEDIUM_MEDIUM");
+
+        JsonNode byStream = report(cohort).path("perStream");
+        String csv = get("/admin/api/talent/cohorts/" + cohort + "/placements.csv?cycle=2026-27").body();
+
+        assertThat(byStream.path("1").path("participants").asInt()).isEqualTo(1);
+        assertThat(byStream.path("1").path("HIGH_HIGH").asInt()).isEqualTo(1);
+        assertThat(byStream.path("2").path("participants").asInt()).isZero();
+        assertThat(byStream.path("none").path("MEDIUM_MEDIUM").asInt()).isEqualTo(1);
+        assertThat(csv).startsWith("participant_id,name,stream,").contains(one + ",Sam Streamone,1,2026-27");
+    }
+
+    @Test
     void cohortReportShowsMovementSinceThePreviousCycle() throws IOException {
         long cohort = cohort();
         long up = participant(cohort, "Dev Up");

@@ -36,6 +36,12 @@ class TalentConversationBotTest extends RecordsTestBase {
     @Inject
     TestClock clock;
     @Inject
+    TalentIndicators indicators;
+    @Inject
+    TalentGrids grids;
+    @Inject
+    uk.nhs.hps.scheme.Transitions transitions;
+    @Inject
     AuditLog audit;
     @Inject
     TalentReports reports;
@@ -65,7 +71,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         assertThat(last(pair.participant()).text()).contains("Draft saved");
 
         say(pair.participant(), "my talent review");
-        press(pair.participant(), actionData(lastCard(pair.participant()), "Prepare"));
+        press(pair.participant(), actionData(lastCard(pair.participant()), "Continue preparing"));
         JsonNode resumed = lastCard(pair.participant());
         assertThat(inputValue(resumed, "aspirations")).isEqualTo("Director of nursing in five years");
         assertThat(inputValue(resumed, "wellbeing")).isEqualTo("Tired after the winter rota");
@@ -92,13 +98,111 @@ class TalentConversationBotTest extends RecordsTestBase {
         press(pair.participant(), actionData(lastCard(pair.participant()), "Confirm the agreed outcome"));
 
         JsonNode card = lastCard(pair.participant());
-        assertThat(textOf(card)).contains("agreed by both", "● Agreed", "Agreed box: High potential",
+        assertThat(textOf(card)).contains("agreed by both", "● Agreed", "Agreed box: " + label("HIGH_MEDIUM"),
                 "Lead the winter planning cell");
         assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27").orElseThrow())
                 .satisfies(r -> {
                     assertThat(r.status()).isEqualTo(TalentReview.Status.AGREED);
                     assertThat(r.agreedBox()).isEqualTo("HIGH_MEDIUM");
                 });
+    }
+
+    @Test
+    void theMessageAskingToConfirmTheOutcomeCarriesTheConfirmButton() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        sponsorInput(pair, "HIGH_MEDIUM");
+        Map<String, Object> outcome = outcomeValues(pair.participantId(), "HIGH_MEDIUM");
+        outcome.put("version", String.valueOf(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
+                .orElseThrow().version()));
+        press(pair.sponsor(), outcome);
+        deliverOutbox();
+
+        JsonNode asked = lastCard(pair.participant());
+        press(pair.participant(), actionData(asked, "Confirm the agreed outcome"));
+
+        assertThat(cardId(asked)).isEqualTo("talent-confirm");
+        assertThat(textOf(asked)).contains("Please check it and confirm", label("HIGH_MEDIUM"), "Lead the winter planning cell");
+        assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow().status())
+                .isEqualTo(TalentReview.Status.AGREED);
+    }
+
+    @Test
+    void ratingsRecordTheIndicatorsVersionAndTheLevelTheyWereMadeAgainst() {
+        Pair pair = pair();
+
+        prepare(pair, "HIGH_MEDIUM", false);
+
+        TalentReview saved = reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow();
+        assertThat(saved.indicatorsVersion()).isEqualTo(indicators.version());
+        assertThat(saved.indicatorLevel()).isEqualTo(indicators.levelFor(null).level());
+        assertThat(TalentReview.fields(saved.preparation())).containsKeys(indicators.areas().stream()
+                .map(a -> "evidence_" + a.key()).toArray(String[]::new));
+    }
+
+    @Test
+    void theRecordShowsTheGridItFollowsAndKeepsItWhenTheGridChanges() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        TalentGrid before = grids.current();
+
+        grids.replace(new TalentGrids.Change(null, "test: a board's own wording",
+                Map.of("HIGH_MEDIUM", new TalentGrids.Text("Board wording for this box", null)), null, null), "person:1");
+        say(pair.participant(), "my talent review");
+        String kept = textOf(lastCard(pair.participant()));
+        Pair later = pair();
+        say(later.participant(), "my talent review");
+        String fresh = textOf(lastCard(later.participant()));
+
+        assertThat(kept).contains(before.source(), "version " + before.version(), before.boxLabel("HIGH_MEDIUM"))
+                .doesNotContain("Board wording for this box");
+        assertThat(fresh).contains("version " + grids.current().version(), "Board wording for this box");
+    }
+
+    @Test
+    void readinessFollowsFromTheAgreedBox() {
+        Pair pair = pair();
+
+        agree(pair, "HIGH_HIGH");
+
+        TalentReview r = reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle()).orElseThrow();
+        TalentGrid grid = grids.of(r.gridVersion());
+        assertThat(TalentReview.fields(r.outcome())).containsEntry("readiness", grid.readinessFor("HIGH_HIGH"));
+        say(pair.participant(), "my talent review");
+        assertThat(textOf(lastCard(pair.participant()))).contains("Readiness: " + grid.readiness().stream()
+                .filter(o -> o.key().equals(grid.readinessFor("HIGH_HIGH"))).findFirst().orElseThrow().label());
+    }
+
+    @Test
+    void aParticipantOnStreamTwoIsAskedAboutTheTargetRolesOfTransitionTwo() {
+        Pair pair = pair();
+        people.update(people.findById(pair.participantId()).orElseThrow()
+                .withStream(uk.nhs.hps.people.DevelopmentStream.TWO, clock.instant()));
+
+        say(pair.participant(), "my talent review");
+        press(pair.participant(), actionData(lastCard(pair.participant()), "Prepare"));
+
+        String form = textOf(lastCard(pair.participant()));
+        uk.nhs.hps.scheme.Transitions.Transition two = transitions.of(uk.nhs.hps.people.DevelopmentStream.TWO);
+        assertThat(form).contains("Development stream 2", two.name(), two.targetRoles().text());
+        assertThat(form).doesNotContain(transitions.of(uk.nhs.hps.people.DevelopmentStream.ONE).targetRoles().text());
+    }
+
+    @Test
+    void theSponsorsPlacementPanelPlanIsRecordedAndShown() {
+        Pair pair = pair();
+        prepare(pair, "HIGH_MEDIUM", false);
+        Map<String, Object> input = sponsorValues(pair.participantId(), "HIGH_MEDIUM");
+        input.put("placementPanel", "Present at the March panel for the ICS discharge programme");
+        input.put("version", String.valueOf(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
+                .orElseThrow().version()));
+
+        press(pair.sponsor(), input);
+        say(pair.participant(), "my talent review");
+
+        assertThat(TalentReview.fields(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
+                .orElseThrow().sponsorInput())).containsEntry("placementPanel", "Present at the March panel for the ICS discharge programme");
+        assertThat(textOf(lastCard(pair.participant()))).contains("Placement panels: Present at the March panel");
     }
 
     @Test
@@ -110,7 +214,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         press(pair.sponsor(), actionData(lastCard(pair.sponsor()), "Open " + pair.participant().name()));
 
         String seen = textOf(lastCard(pair.sponsor()));
-        assertThat(seen).contains("Participant's proposal: High potential", "Led the bed-flow huddle");
+        assertThat(seen).contains("Participant's proposal: " + label("HIGH_MEDIUM"), "Led the bed-flow huddle");
         assertThat(seen).doesNotContain("Struggling with sleep");
         assertThat(audit.about(pair.participantId())).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo(AuditLog.person(pair.sponsorId()));
@@ -143,7 +247,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         JsonNode card = lastCard(pair.participant());
         assertThat(cardId(card)).isEqualTo("talent-preparation");
         assertThat(textOf(card)).contains("was not submitted", "**Growth direction**: 'SIDEWAYS' is not one of the choices",
-                "**Aspiration: evidence** is 20000 characters", "**The box I propose**: 'TOPˍRIGHT'",
+                "**Evidence for Aspiration** is 20000 characters", "**The box I propose**: 'TOPˍRIGHT'",
                 "**Career aspirations** is required", "**My performance in my current role** is required");
         assertThat(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), "2026-27")).isEmpty();
     }
@@ -207,9 +311,9 @@ class TalentConversationBotTest extends RecordsTestBase {
 
             say(pair.participant(), "my talent review");
             assertThat(textOf(lastCard(pair.participant()))).contains("● Agreed", "◆ Previous",
-                    "Previous placement: Potential leader", "Agreed box: High potential");
+                    "Previous placement: " + label("MEDIUM_MEDIUM"), "Agreed box: " + label("HIGH_MEDIUM"));
             press(pair.participant(), actionData(lastCard(pair.participant()), "History"));
-            assertThat(last(pair.participant()).text()).contains("2026-27: Potential leader", "2027-28: High potential", "up");
+            assertThat(last(pair.participant()).text()).contains("2026-27: " + label("MEDIUM_MEDIUM"), "2027-28: " + label("HIGH_MEDIUM"), "up");
         } finally {
             clock.advance(Duration.ofDays(-365));
         }
@@ -287,7 +391,7 @@ class TalentConversationBotTest extends RecordsTestBase {
         draft.put("version", String.valueOf(reviews.findByParticipantPersonIdAndCycle(pair.participantId(), currentCycle())
                 .orElseThrow().version()));
         press(pair.sponsor(), draft);
-        assertThat(last(pair.sponsor()).text()).startsWith("Draft saved.");
+        assertThat(last(pair.sponsor()).text()).startsWith("Draft saved");
 
         press(pair.participant(), Map.of("action", "talent.sponsor.open", "participantId", String.valueOf(pair.participantId())));
 
@@ -312,6 +416,11 @@ class TalentConversationBotTest extends RecordsTestBase {
     }
 
     // ---- helpers
+
+    /** A box's label on the grid reviews are now made on (the YAML's, or a version another test saved). */
+    private String label(String box) {
+        return grids.current().boxLabel(box);
+    }
 
     /** "actor action detail" of every audit_event row about the subject, oldest first, straight from the table. */
     private List<String> auditRows(long subject) {
