@@ -10,14 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
-import uk.nhs.hps.access.ProgrammeTeamMember;
-import uk.nhs.hps.admin.AdminApiTestBase;
-import uk.nhs.hps.people.Person;
-import uk.nhs.hps.people.PersonStatus;
-import uk.nhs.hps.people.Role;
 import uk.nhs.hps.support.Browser;
 import uk.nhs.hps.support.CohortSeed;
-import uk.nhs.hps.support.FakeEntraIssuer;
 import uk.nhs.hps.support.TestUsers;
 
 import com.sun.net.httpserver.HttpServer;
@@ -25,10 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,31 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * screenshot in target/console-screenshots/.
  */
 @MicronautTest(transactional = false, environments = "dev")
-class ConsoleBrowserTest extends AdminApiTestBase {
+class ConsoleBrowserTest extends ConsoleTestBase {
 
     private static final TestUsers.User ROBIN = new TestUsers.User("29:robin", "aad-robin", "Robin Removed", "robin.removed@nhs.net");
-    private final int port = freePort();
 
     @Inject
     TransactionOperations<Connection> db;
 
     private CohortSeed.Seeded seeded;
     private Browser browser;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        Map<String, String> p = new java.util.HashMap<>(super.extraProperties());
-        // a known port, so the OpenID redirect URI can be configured before the server starts
-        p.put("micronaut.server.port", String.valueOf(port));
-        p.put("console.oidc.issuer", entra.issuer());
-        p.put("console.oidc.client-id", FakeEntraIssuer.CLIENT_ID);
-        p.put("console.oidc.client-secret", FakeEntraIssuer.CLIENT_SECRET);
-        p.put("console.oidc.redirect-uri", base() + "/console/auth/callback");
-        p.put("console.oidc.tenant-id", TestUsers.TENANT);
-        // Chromium keeps Secure cookies on http://localhost, so the production cookie is what is tested
-        p.put("console.secure-cookie", "true");
-        return p;
-    }
 
     @BeforeAll
     void seedCohort() {
@@ -203,21 +179,6 @@ class ConsoleBrowserTest extends AdminApiTestBase {
         browser.find(By.cssSelector("form[action='/console/dev-sign-in'] button")).click();
     }
 
-    private long member(TestUsers.User user) {
-        Instant now = Instant.now();
-        Person person = people.findByEmail(user.email()).orElseGet(() -> people.save(new Person(null, user.email(), user.name(),
-                Role.PROGRAMME_TEAM, PersonStatus.ACTIVE, "Europe/London", user.aadObjectId(), null, null, null, null, null,
-                null, null, now, now)));
-        if (!programmeTeam.existsById(person.id())) {
-            programmeTeam.save(new ProgrammeTeamMember(person.id(), now));
-        }
-        return person.id();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
     private static HttpServer attackerPage(String html) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -230,14 +191,6 @@ class ConsoleBrowserTest extends AdminApiTestBase {
             });
             server.start();
             return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
