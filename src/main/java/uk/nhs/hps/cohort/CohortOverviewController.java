@@ -93,6 +93,8 @@ class CohortOverviewController {
         m.put("promptsAnswered", o.promptsAnswered());
         m.put("promptPercent", o.promptResponsePercent().map(p -> p + "%").orElse("No prompts sent yet"));
         m.put("promptDays", ShowingCohortOverview.PROMPT_ANSWER_DAYS);
+        m.put("promptRateDays", ShowingCohortOverview.PROMPT_RATE_DAYS);
+        m.put("readAt", UkTime.dateTime(o.readAt()));
         m.put("ticketsWaiting", o.ticketsWaiting());
         m.put("ticketsWaitingInCohort", o.ticketsWaitingInCohort());
         m.put("oldestTicket", o.oldestTicketSince() == null ? null : UkTime.dateTime(o.oldestTicketSince()));

@@ -33,7 +33,12 @@ import java.util.Optional;
  * and reflections month by month, how often reflective prompts are answered, questions waiting and the next scheduled
  * announcement. Counts are computed in the database (a few grouped queries), so the page stays fast for thousands of
  * participants. The cohort-level figures are a cohort report; each person named (the unreachable list) is a read of
- * their profile, authorised and audited one by one.
+ * their profile, authorised and audited one by one, on every view.
+ *
+ * <p>The figures of a cohort are kept for {@link #FRESH_FOR} after they are read: grouping two years of meetings,
+ * reflections and prompts for thousands of participants takes a few hundred milliseconds on the embedded database,
+ * and the programme team moving between pages should not pay it on every click. The page says when they were read.
+ * Who may see them is checked on every request, never kept.
  */
 @Singleton
 public class ShowingCohortOverview {
@@ -44,6 +49,10 @@ public class ShowingCohortOverview {
     public static final int UNREACHABLE_SHOWN = 50;
     /** A prompt counts as answered when the participant logs a reflection within this many days. */
     public static final int PROMPT_ANSWER_DAYS = 7;
+    /** The prompt response rate is over the prompts of this many recent days: how the cohort is doing now. */
+    public static final int PROMPT_RATE_DAYS = 90;
+    /** How long a cohort's figures are shown before they are read again. */
+    public static final java.time.Duration FRESH_FOR = java.time.Duration.ofSeconds(60);
 
     public record CohortChoice(long id, String name) {
     }
@@ -60,7 +69,7 @@ public class ShowingCohortOverview {
     public record Overview(Cohort cohort, List<CohortChoice> cohorts, int participants, int paused, int left, int sponsors,
                            int unreachableCount, List<Unreachable> unreachable, List<Month> months, int promptsSent,
                            int promptsAnswered, int ticketsWaiting, int ticketsWaitingInCohort,
-                           @Nullable Instant oldestTicketSince, Optional<NextAnnouncement> nextAnnouncement) {
+                           @Nullable Instant oldestTicketSince, Optional<NextAnnouncement> nextAnnouncement, Instant readAt) {
 
         /** The share of prompts answered, in whole per cent; empty when none was sent. */
         public Optional<Integer> promptResponsePercent() {
@@ -75,6 +84,7 @@ public class ShowingCohortOverview {
     private final CohortRepository cohorts;
     private final Access access;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentMap<Long, Overview> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     ShowingCohortOverview(TransactionOperations<Connection> transactions, CohortRepository cohorts, Access access, Clock clock) {
         this.transactions = transactions;
@@ -101,7 +111,10 @@ public class ShowingCohortOverview {
         long id = cohortId == null ? choices.get(0).id() : cohortId;
         Cohort cohort = cohorts.findById(id).orElseThrow(() -> new NotFound("There is no cohort " + id + "."));
         Instant now = clock.instant();
-        Overview overview = transactions.executeRead(status -> read(status.getConnection(), cohort, choices, now));
+        Overview kept = recent.get(id);
+        Overview overview = kept != null && now.isBefore(kept.readAt().plus(FRESH_FOR)) && kept.cohorts().equals(choices)
+                ? kept : transactions.executeRead(status -> read(status.getConnection(), cohort, choices, now));
+        recent.put(id, overview);
         // naming a person is a read of their profile: authorised and audited for each one shown
         transactions.executeWrite(status -> {
             overview.unreachable().forEach(u -> access.require(actorId, Action.VIEW_PROFILE, u.personId(),
@@ -135,7 +148,7 @@ public class ShowingCohortOverview {
         reflections(c, cohort.id(), first, last, zone, months);
         List<Month> monthly = months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue()[0], e.getValue()[1],
                 e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
-        int[] prompts = prompts(c, cohort.id(), first.atDay(1).atStartOfDay(zone).toInstant());
+        int[] prompts = prompts(c, cohort.id(), now.minus(java.time.Duration.ofDays(PROMPT_RATE_DAYS)));
         int waiting = single(c, "SELECT COUNT(*) FROM faq_ticket WHERE status = 'OPEN'");
         int waitingInCohort = single(c, """
                 SELECT COUNT(*) FROM faq_ticket t JOIN person p ON p.id = t.person_id
@@ -143,7 +156,7 @@ public class ShowingCohortOverview {
         Instant oldest = instant(c, "SELECT MIN(created_at) FROM faq_ticket WHERE status = 'OPEN'");
         return new Overview(cohort, choices, people[0], people[1], people[2], sponsors, unreachable.size(),
                 unreachable.stream().limit(UNREACHABLE_SHOWN).toList(), monthly, prompts[0], prompts[1], waiting,
-                waitingInCohort, oldest, nextAnnouncement(c, now));
+                waitingInCohort, oldest, nextAnnouncement(c, now), now);
     }
 
     /** Participants still on the scheme (active and paused), paused, and left. */
@@ -217,7 +230,7 @@ public class ShowingCohortOverview {
     private static void meetings(Connection c, long cohortId, YearMonth first, YearMonth last, Map<YearMonth, int[]> months)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT m.month_start, m.status, COUNT(*) FROM meeting_month m JOIN person p ON p.id = m.participant_id
+                SELECT m.month_start, m.status, COUNT(*) FROM person p JOIN meeting_month m ON m.participant_id = p.id
                 WHERE p.cohort_id = ? AND m.month_start BETWEEN ? AND ? GROUP BY m.month_start, m.status""")) {
             s.setLong(1, cohortId);
             s.setDate(2, Date.valueOf(first.atDay(1)));
@@ -247,7 +260,7 @@ public class ShowingCohortOverview {
         // by ZoneId (letters, digits, / _ + -), so it can stand in the SQL text
         String day = "CAST((r.created_at AT TIME ZONE '" + zone.getId() + "') AS DATE)";
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT %s AS local_day, COUNT(*) FROM reflection_entry r JOIN person p ON p.id = r.person_id
+                SELECT %s AS local_day, COUNT(*) FROM person p JOIN reflection_entry r ON r.person_id = p.id
                 WHERE p.cohort_id = ? AND r.deleted_at IS NULL AND r.created_at >= ? AND r.created_at < ?
                 GROUP BY %s""".formatted(day, day))) {
             s.setLong(1, cohortId);
@@ -270,7 +283,7 @@ public class ShowingCohortOverview {
                 SELECT COUNT(*), SUM(CASE WHEN EXISTS (
                            SELECT 1 FROM reflection_entry r WHERE r.person_id = o.person_id AND r.deleted_at IS NULL
                            AND r.created_at >= o.sent_at AND r.created_at < o.sent_at + INTERVAL '%d' DAY) THEN 1 ELSE 0 END)
-                FROM outbound_message o JOIN person p ON p.id = o.person_id
+                FROM person p JOIN outbound_message o ON o.person_id = p.id
                 WHERE p.cohort_id = ? AND o.campaign LIKE 'nudge:reflection-prompt:%%' AND o.status = 'SENT'
                   AND o.sent_at >= ?""".formatted(PROMPT_ANSWER_DAYS))) {
             s.setLong(1, cohortId);

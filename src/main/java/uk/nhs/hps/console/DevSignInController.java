@@ -40,9 +40,9 @@ class DevSignInController {
 
     private final SigningIn signingIn;
     private final ConsolePages pages;
-    private final SignInController signIn;
+    private final SignInResponses signIn;
 
-    DevSignInController(SigningIn signingIn, ConsolePages pages, SignInController signIn) {
+    DevSignInController(SigningIn signingIn, ConsolePages pages, SignInResponses signIn) {
         this.signingIn = signingIn;
         this.pages = pages;
         this.signIn = signIn;

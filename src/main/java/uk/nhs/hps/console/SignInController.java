@@ -13,8 +13,6 @@ import io.micronaut.http.annotation.CookieValue;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -34,13 +32,14 @@ class SignInController {
 
     private final SigningIn signingIn;
     private final ConsolePages pages;
-    private final ConsoleSettings settings;
+    private final SignInResponses responses;
     private final boolean devSignIn;
 
-    SignInController(SigningIn signingIn, ConsolePages pages, ConsoleSettings settings, Environment environment) {
+    SignInController(SigningIn signingIn, ConsolePages pages, SignInResponses responses, ConsoleSettings settings,
+                     Environment environment) {
         this.signingIn = signingIn;
         this.pages = pages;
-        this.settings = settings;
+        this.responses = responses;
         this.devSignIn = settings.devSignIn() && environment.getActiveNames().contains("dev");
     }
 
@@ -58,7 +57,7 @@ class SignInController {
         try {
             EntraSignIn.Redirect redirect = signingIn.beginEntra(safeReturn(returnTo));
             return ConsolePages.secured(HttpResponse.seeOther(URI.create(redirect.url()))
-                    .cookie(cookie(STATE_COOKIE, redirect.stateCookie(), "/console/auth", Duration.ofMinutes(10))));
+                    .cookie(responses.cookie(STATE_COOKIE, redirect.stateCookie(), "/console/auth", Duration.ofMinutes(10))));
         } catch (EntraSignIn.Failed e) {
             return pages.render(request, HttpStatus.SERVICE_UNAVAILABLE, "console/sign-in-failed", "", Map.of("why", e.getMessage()));
         }
@@ -72,8 +71,8 @@ class SignInController {
                     Map.of("why", "Microsoft did not sign you in (" + (error.length() > 60 ? error.substring(0, 60) : error) + ")."));
         }
         SigningIn.Outcome outcome = signingIn.completeEntra(code, state, stateCookie);
-        MutableHttpResponse<?> response = answer(request, outcome);
-        return response.cookie(cookie(STATE_COOKIE, "", "/console/auth", Duration.ZERO));
+        MutableHttpResponse<?> response = responses.answer(request, outcome);
+        return response.cookie(responses.cookie(STATE_COOKIE, "", "/console/auth", Duration.ZERO));
     }
 
     @Post("/sign-out")
@@ -82,38 +81,12 @@ class SignInController {
         Long personId = request.getAttribute(ConsolePages.MEMBER, SigningIn.Member.class).map(SigningIn.Member::personId).orElse(null);
         signingIn.signOut(session, personId);
         return ConsolePages.secured(HttpResponse.seeOther(URI.create("/console/signed-out"))
-                .cookie(cookie(ConsoleFilter.SESSION_COOKIE, "", "/console", Duration.ZERO)));
+                .cookie(responses.cookie(ConsoleFilter.SESSION_COOKIE, "", "/console", Duration.ZERO)));
     }
 
     @Get("/signed-out")
     MutableHttpResponse<String> signedOut(HttpRequest<?> request) {
         return pages.page(request, "console/signed-out", "", Map.of());
-    }
-
-    /** A session cookie for a sign-in that succeeded; the 403 page for someone not on the programme team. */
-    MutableHttpResponse<?> answer(HttpRequest<?> request, SigningIn.Outcome outcome) {
-        if (outcome instanceof SigningIn.Opened opened) {
-            String to = opened.returnTo() == null ? "/console" : opened.returnTo();
-            return ConsolePages.secured(HttpResponse.seeOther(URI.create(to))
-                    .cookie(cookie(ConsoleFilter.SESSION_COOKIE, opened.cookieValue(), "/console", settings.sessionLength())));
-        }
-        if (outcome instanceof SigningIn.Refused refused) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("name", refused.displayName());
-            model.put("signedIn", false);
-            return pages.render(request, HttpStatus.FORBIDDEN, "console/forbidden", "", model);
-        }
-        return pages.render(request, HttpStatus.UNAUTHORIZED, "console/sign-in-failed", "",
-                Map.of("why", ((SigningIn.Failed) outcome).why()));
-    }
-
-    /**
-     * Lax, not Strict: the browser comes back from Microsoft's sign-in page (another site) to the callback, and
-     * links to the console from Teams or e-mail should open signed in. Cross-site form posts are refused by the
-     * CSRF token and the Origin check, not by the cookie.
-     */
-    Cookie cookie(String name, String value, String path, Duration maxAge) {
-        return Cookie.of(name, value).httpOnly(true).secure(settings.secureCookie()).sameSite(SameSite.Lax).path(path).maxAge(maxAge);
     }
 
     /** Only a console path of this service: never another host ("//evil", "https://…") or a header injection. */

@@ -83,6 +83,19 @@ class ConsoleBrowserTest extends ConsoleTestBase {
     }
 
     @Test
+    void theDevSignInWithNobodyChosenShowsTheErrorSummaryAndChangesNothing() {
+        browser.open(base() + "/console/dev-sign-in");
+        browser.find(By.cssSelector("form[action='/console/dev-sign-in'] button")).click();
+
+        browser.waitForText(By.cssSelector(".error-summary"), "There is a problem");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("class")).contains("error-summary");
+        assertThat(browser.find(By.cssSelector(".error-summary a")).getAttribute("href")).endsWith("#person");
+        assertThat(browser.driver().getTitle()).startsWith("Error:");
+        assertThat(browser.driver().manage().getCookieNamed("hps_console")).isNull();
+        browser.screenshot("dev-sign-in-error");
+    }
+
+    @Test
     void entraSignInWithPkceOpensTheConsole() {
         entra.signInAs(TestUsers.PAT);
         int redeemedBefore = entra.codesRedeemed();

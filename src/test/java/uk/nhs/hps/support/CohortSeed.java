@@ -18,7 +18,8 @@ import java.time.ZoneOffset;
 /**
  * A cohort with history, written straight into the database (batched JDBC) for the console's tests and benchmark:
  * participants with one sponsor per two participants, every month of the history a meeting record per pair (held,
- * booked, missed or not this month in a fixed pattern), reflections and reflective prompts, open questions, one
+ * booked, missed or not this month in a fixed pattern), reflections and reflective prompts (the prompt counts returned
+ * are those of the last 90 days, as the overview shows), open questions, one
  * participant nobody can reach (no Microsoft account), one whose last message failed, and a scheduled announcement.
  * The figures it writes are returned so a test can check the page shows exactly them.
  */
@@ -163,12 +164,14 @@ public final class CohortSeed {
                     prompt.setObject(6, sentAt);
                     prompt.setObject(7, sentAt);
                     prompt.addBatch();
-                    promptsSent++;
+                    // the overview's response rate is over the last 90 days' prompts
+                    boolean recent = !sent.isBefore(now.minus(java.time.Duration.ofDays(90)));
+                    promptsSent += recent ? 1 : 0;
                     if (i % 3 != 2) {
                         Instant logged = sent.plusSeconds(2 * 86_400);
                         if (!logged.isAfter(now)) {
                             entry(entry, participantIds[i], logged, london);
-                            promptsAnswered++;
+                            promptsAnswered += recent ? 1 : 0;
                             reflections++;
                         }
                     }
