@@ -14,13 +14,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.nhs.hps.access.Access;
-import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.access.SignInIdentities;
 import uk.nhs.hps.people.Person;
-import uk.nhs.hps.people.PersonRepository;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -31,25 +29,20 @@ import java.util.Optional;
 class AdminAuthFilter {
 
     static final String PATTERN = "/admin/api/**";
-    static final String IDENTITY_BOUND = "IDENTITY_BOUND";
     private static final Logger LOG = LoggerFactory.getLogger(AdminAuthFilter.class);
 
     private final EntraTokens tokens;
     private final AdminAuthSettings settings;
-    private final PersonRepository people;
+    private final SignInIdentities identities;
     private final Access access;
-    private final AuditLog audit;
-    private final Clock clock;
     private final boolean dev;
 
-    AdminAuthFilter(EntraTokens tokens, AdminAuthSettings settings, PersonRepository people, Access access,
-                    AuditLog audit, Clock clock, Environment environment) {
+    AdminAuthFilter(EntraTokens tokens, AdminAuthSettings settings, SignInIdentities identities, Access access,
+                    Environment environment) {
         this.tokens = tokens;
         this.settings = settings;
-        this.people = people;
+        this.identities = identities;
         this.access = access;
-        this.audit = audit;
-        this.clock = clock;
         this.dev = environment.getActiveNames().contains("dev");
         if (settings.hasDevToken() && !dev) {
             LOG.warn("ADMIN_DEV_TOKEN is set outside the dev environment; it is ignored and refused");
@@ -82,7 +75,7 @@ class AdminAuthFilter {
             LOG.info("Admin API token refused: {}", e.getMessage());
             return unauthorized(e.getMessage());
         }
-        Optional<Person> person = personOf(identity);
+        Optional<Person> person = identities.personOf(identity.objectId(), identity.email(), "admin API");
         if (person.isEmpty() || !access.isProgrammeTeam(person.get().id())) {
             // one answer for "not a member" and "member's address on another account": no oracle for addresses
             return HttpResponse.status(HttpStatus.FORBIDDEN)
@@ -91,36 +84,6 @@ class AdminAuthFilter {
         request.setAttribute(AdminPrincipal.ATTRIBUTE,
                 new AdminPrincipal(person.get().id(), uk.nhs.hps.audit.AuditLog.person(person.get().id())));
         return null;
-    }
-
-    /**
-     * By object id (the tenant is checked with the token). An address binds a programme-team member only once,
-     * while no object id is bound to them: a token with another object id and that address is refused (the
-     * "nOAuth" pattern: the address claims are editable, the object id is not).
-     */
-    private Optional<Person> personOf(EntraTokens.Identity identity) {
-        Optional<Person> byOid = people.findByAadObjectId(identity.objectId());
-        if (byOid.isPresent() || identity.email() == null) {
-            return byOid;
-        }
-        Optional<Person> byEmail = people.findByEmail(Person.normaliseEmail(identity.email()));
-        if (byEmail.isEmpty()) {
-            return Optional.empty();
-        }
-        Person person = byEmail.get();
-        if (person.aadObjectId() != null) {
-            LOG.warn("Admin API token refused: its address claim names a person bound to another object id");
-            audit.record("admin-api", AuditLog.DENIED, person.id(),
-                    "admin API token with another object id carried this person's address; refused");
-            return Optional.empty();
-        }
-        if (!access.isProgrammeTeam(person.id()) || people.bindAadObjectId(person.id(), identity.objectId(), clock.instant()) != 1) {
-            // only a member is bound from an admin token; a lost race means someone else was bound just now
-            return Optional.empty();
-        }
-        audit.record(AuditLog.person(person.id()), IDENTITY_BOUND, person.id(),
-                "admin API: Entra object id bound at first sign-in by address");
-        return people.findById(person.id());
     }
 
     private static MutableHttpResponse<AdminProblem> unauthorized(String reason) {

@@ -1,0 +1,53 @@
+package uk.nhs.hps.console;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** How a sign-in's outcome is answered (Entra ID and dev sign-in alike), and the console's cookies. */
+@Singleton
+class SignInResponses {
+
+    private final ConsolePages pages;
+    private final ConsoleSettings settings;
+
+    SignInResponses(ConsolePages pages, ConsoleSettings settings) {
+        this.pages = pages;
+        this.settings = settings;
+    }
+
+    /** A session cookie for a sign-in that succeeded; the 403 page for someone not on the programme team. */
+    MutableHttpResponse<?> answer(HttpRequest<?> request, SigningIn.Outcome outcome) {
+        if (outcome instanceof SigningIn.Opened opened) {
+            String to = opened.returnTo() == null ? "/console" : opened.returnTo();
+            return ConsolePages.secured(HttpResponse.seeOther(URI.create(to))
+                    .cookie(cookie(ConsoleFilter.SESSION_COOKIE, opened.cookieValue(), "/console", settings.sessionLength())));
+        }
+        if (outcome instanceof SigningIn.Refused refused) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("name", refused.displayName());
+            model.put("signedIn", false);
+            return pages.render(request, HttpStatus.FORBIDDEN, "console/forbidden", "", model);
+        }
+        return pages.render(request, HttpStatus.UNAUTHORIZED, "console/sign-in-failed", "",
+                Map.of("why", ((SigningIn.Failed) outcome).why()));
+    }
+
+    /**
+     * Lax, not Strict: the browser comes back from Microsoft's sign-in page (another site) to the callback, and
+     * links to the console from Teams or e-mail should open signed in. Cross-site form posts are refused by the
+     * CSRF token and the Origin check, not by the cookie.
+     */
+    Cookie cookie(String name, String value, String path, Duration maxAge) {
+        return Cookie.of(name, value).httpOnly(true).secure(settings.secureCookie()).sameSite(SameSite.Lax).path(path).maxAge(maxAge);
+    }
+}
