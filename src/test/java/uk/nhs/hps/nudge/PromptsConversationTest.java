@@ -151,7 +151,7 @@ class PromptsConversationTest extends BotTestBase {
 
     @Test
     void thePromptCardsButtonsAreActionExecute() {
-        String prompt = ((uk.nhs.hps.conversation.Reply.Card) reflectionPrompts.card(0, false)).json();
+        String prompt = ((uk.nhs.hps.conversation.Reply.Card) reflectionPrompts.card(0, false, null)).json();
 
         assertThat(prompt).contains("\"verb\":\"prompt.write\"", "\"verb\":\"prompt.snooze\"", "\"verb\":\"prompt.pause\"")
                 .doesNotContain("Action.Submit");
