@@ -30,8 +30,8 @@ import java.util.Map;
  * request over HTTP with a signed-in session (filter, session and membership checks, the queries, the audit of the
  * people named, Thymeleaf rendering), 30 warm-up requests then 200 measured one after another. The overview keeps a
  * cohort's figures for a minute, so most requests reuse them: the first request (figures read from the database) is
- * printed apart, and a second series runs with the figures read afresh on every request (a fresh cohort id each time
- * is not possible, so the kept figures are dropped through a clock far enough ahead). Prints p50 / p95 / p99 / max;
+ * printed apart, and a second series of 50 runs with the figures read afresh on every request (the injected clock moves
+ * past the minute before each). Prints p50 / p95 / p99 / max;
  * asserts nothing. Target: p95 at most 150 ms.
  * Run with {@code ./mvnw -Pbench -DskipTests verify -Dbench.skip.roster=true -Dbench.skip.delivery=true
  * -Dbench.skip.faq=true -Dbench.skip.nudges=true -Dbench.skip.commit=true}.
@@ -69,6 +69,7 @@ public final class ConsoleOverviewBenchmark {
             long started = System.nanoTime();
             CohortSeed.Seeded seeded = CohortSeed.seed(db, clock.instant(), participants, months, "bench");
             long member = programmeTeamMember(db);
+            analyse(db);
             System.out.printf("console db=%-8s seeded %d participants, %d months in %d ms%n", kind, participants, months,
                     (System.nanoTime() - started) / 1_000_000);
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -79,8 +80,21 @@ public final class ConsoleOverviewBenchmark {
             System.out.printf("console db=%-8s overview, first request (figures read from the database): %.1f ms%n", kind,
                     (System.nanoTime() - t0) / 1e6);
             report(kind, "figures kept for a minute", measure(http, page, session, seeded, runs, null), participants, months);
-            report(kind, "figures read afresh every request", measure(http, page, session, seeded, runs, clock), participants, months);
+            report(kind, "figures read afresh every request", measure(http, page, session, seeded, runs / 4, clock), participants, months);
         }
+    }
+
+    /**
+     * A database in service has planner statistics (PostgreSQL's autovacuum, H2's selectivity); a table filled a moment
+     * ago has none, and the planner then picks nested scans. Both engines are asked to gather them, as they would have.
+     */
+    private static void analyse(TransactionOperations<Connection> db) {
+        db.executeWrite(status -> {
+            try (Statement s = status.getConnection().createStatement()) {
+                s.execute("ANALYZE");
+            }
+            return null;
+        });
     }
 
     /** 30 warm-up requests, then {@code runs} timed; with a clock, it moves past the kept figures before each. */
