@@ -102,8 +102,9 @@ class ReflectionPrompts {
     }
 
     /**
-     * Which of the transition's key experiences this prompt offers: they take turns, one per prompt slot, so a
-     * participant meets each of them over the cohort (the pick follows from the slot, so it is recomputable).
+     * Which of the transition's key experiences this prompt offers: one the participant has logged least (001 asks
+     * for "at least two key experiences"), taking turns among those, one per prompt slot, so the pick follows from
+     * the log and the slot and a re-run of the pass picks the same.
      */
     @io.micronaut.core.annotation.Nullable
     Suggestion keyExperience(Row row, Instant slot, ZoneId zone) {
@@ -111,9 +112,12 @@ class ReflectionPrompts {
             return null;
         }
         Transitions.Transition transition = transitions.of(row.stream());
-        List<Transitions.KeyExperience> experiences = transition.keyExperiences();
+        Map<String, Integer> logged = log.keyExperienceCounts(row.personId());
+        int least = transition.keyExperiences().stream().mapToInt(k -> logged.getOrDefault(k.key(), 0)).min().orElse(0);
+        List<Transitions.KeyExperience> candidates = transition.keyExperiences().stream()
+                .filter(k -> logged.getOrDefault(k.key(), 0) == least).toList();
         long turn = slot.atZone(zone).toLocalDate().toEpochDay() / Math.max(1, row.cadenceDays());
-        return new Suggestion(transition, experiences.get((int) Math.floorMod(turn, (long) experiences.size())));
+        return new Suggestion(transition, candidates.get((int) Math.floorMod(turn, (long) candidates.size())));
     }
 
     Reply card(int entriesThisMonth, boolean afterSnooze, @io.micronaut.core.annotation.Nullable Suggestion suggestion) {

@@ -64,6 +64,7 @@ class TransitionPromptsTest extends BotTestBase {
         transactions.executeWrite(status -> {
             try (Statement s = status.getConnection().createStatement()) {
                 s.execute("DELETE FROM reflection_prompt");
+                s.execute("DELETE FROM reflection_entry");
                 s.execute("DELETE FROM outbound_message");
             }
             return null;
@@ -112,6 +113,31 @@ class TransitionPromptsTest extends BotTestBase {
         String second = textOf(promptTo(TestUsers.ALICE, THURSDAY.plus(Duration.ofDays(14))), 1);
 
         assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void keyExperienceNotYetLoggedIsOfferedFirst() {
+        Transitions.Transition two = transitions.of(DevelopmentStream.TWO);
+        Transitions.KeyExperience last = two.keyExperiences().get(two.keyExperiences().size() - 1);
+        String others = String.join(",", two.keyExperiences().stream().map(Transitions.KeyExperience::key)
+                .filter(k -> !k.equals(last.key())).toList());
+        transactions.executeWrite(status -> {
+            try (java.sql.PreparedStatement s = status.getConnection().prepareStatement(
+                    "INSERT INTO reflection_entry (person_id, template, title, experienced_on, answers, dimensions,"
+                            + " learning_source, version, created_at, updated_at, key_experiences, career_transition)"
+                            + " VALUES (?, 'rolfe', 'Earlier', DATE '2026-11-01', '{}', '', 'experience', 0, ?, ?, ?, 'TWO')")) {
+                s.setLong(1, streamTwo.id());
+                s.setObject(2, java.time.OffsetDateTime.parse("2026-11-01T10:00:00Z"));
+                s.setObject(3, java.time.OffsetDateTime.parse("2026-11-01T10:00:00Z"));
+                s.setString(4, others);
+                s.executeUpdate();
+            }
+            return null;
+        });
+
+        String offered = textOf(promptTo(TestUsers.ALICE, THURSDAY), 1);
+
+        assertThat(offered).isEqualTo(last.name());
     }
 
     private JsonNode promptTo(TestUsers.User user, Instant at) {
