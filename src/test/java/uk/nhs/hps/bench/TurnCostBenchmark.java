@@ -283,7 +283,8 @@ public final class TurnCostBenchmark {
         double min = Arrays.stream(values).min().orElse(0);
         double max = Arrays.stream(values).max().orElse(0);
         String lo = String.format(Locale.ROOT, unit, min);
-        return min == max ? lo : lo.replaceAll(" .*", "") + "–" + String.format(Locale.ROOT, unit, max);
+        String hi = String.format(Locale.ROOT, unit, max);
+        return lo.equals(hi) ? lo : lo.replaceAll(" .*", "") + "–" + hi;
     }
 
     private static double ms(long nanos) {
