@@ -142,6 +142,7 @@ public final class TurnCostBenchmark {
         AtomicInteger next = new AtomicInteger();
         long[] replies = new long[turns];
         AtomicInteger failures = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         long started = System.nanoTime();
         List<java.util.concurrent.Future<?>> running = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
@@ -151,6 +152,7 @@ public final class TurnCostBenchmark {
                         replies[i] = send(bot, who.apply(i), i).replyNanos;
                     } catch (Exception e) {
                         failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
                         replies[i] = Long.MAX_VALUE;
                     }
                 }
@@ -163,7 +165,8 @@ public final class TurnCostBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         workers.shutdown();
         if (failures.get() > 0) {
-            System.out.printf(Locale.ROOT, "  %s: %d of %d turns failed or got no reply%n", bot.name, failures.get(), turns);
+            System.out.printf(Locale.ROOT, "  %s: %d of %d turns failed or got no reply (first: %s)%n", bot.name,
+                    failures.get(), turns, firstFailure.get());
         }
         return new Load(turns / seconds, percentile(replies, 99));
     }
