@@ -48,8 +48,12 @@ class ConnectorClients {
                 settings.tokenEndpoint(), settings.connectTimeout());
     }
 
+    /**
+     * One client per service URL for the turns' replies. All of Teams' replies go to one host, so OkHttp's default
+     * of 5 calls at once per host made concurrent turns queue behind each other's replies and member look-ups.
+     */
     ConnectorClient forTurns(String serviceUrl, AppCredentials credentials) {
-        return build(serviceUrl, credentials, new OkHttpClient.Builder(), null);
+        return build(serviceUrl, credentials, new OkHttpClient.Builder().dispatcher(wideDispatcher()), null);
     }
 
     ConnectorClient forDelivery(String serviceUrl) {
@@ -57,7 +61,7 @@ class ConnectorClients {
                 new OkHttpClient.Builder().retryOnConnectionFailure(false).dispatcher(wideDispatcher()), NEVER));
     }
 
-    /** OkHttp allows 5 concurrent calls per host by default; the dispatcher's workers need more. */
+    /** OkHttp allows 5 concurrent calls per host by default; the dispatcher's workers and concurrent turns need more. */
     private static okhttp3.Dispatcher wideDispatcher() {
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
         dispatcher.setMaxRequests(128);
