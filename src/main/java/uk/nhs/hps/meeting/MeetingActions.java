@@ -147,18 +147,19 @@ class MeetingActions implements CommandHandler {
      * answered show it instead of buttons; the rest keep theirs, so one sponsor's combined card stays usable.
      */
     private Reply answeredCard(Person actor, Outcome outcome, Optional<String> monthText) {
-        YearMonth month = monthText.map(YearMonth::parse).orElseGet(() -> showing.thisMonth(actor).month());
-        ShowingMeetings.ThisMonth view = showing.month(actor, month);
+        ShowingMeetings.ThisMonth view = showing.month(actor, monthText.map(YearMonth::parse).orElse(null));
+        YearMonth month = view.month();
         boolean ended = month.isBefore(YearMonth.from(view.today()));
         List<MeetingCards.Pair> pairs = new ArrayList<>();
         for (ShowingMeetings.Current c : view.pairings()) {
-            String name = c.viewerIsSponsor() ? name(c.otherName()) : "With your sponsor " + name(c.otherName());
+            String name = rowName(c);
             MeetingMonth recorded = c.thisMonth();
             boolean open = recorded == null ? !ended : recorded.status() == MeetingStatus.OPEN
                     && (!ended || recorded.snoozedUntil() != null);
             if (open) {
-                String line = recorded == null ? "" : describe(recorded, actor.id());
-                pairs.add(new MeetingCards.Pair(c.sponsorshipId(), name, line.equals("not recorded yet") ? "" : line,
+                // a snooze is worth a line; an untouched month needs none beside its buttons
+                String line = recorded == null || recorded.snoozedUntil() == null ? "" : describe(recorded, actor.id());
+                pairs.add(new MeetingCards.Pair(c.sponsorshipId(), name, line,
                         ended ? month.atEndOfMonth() : view.today(), c.viewerIsSponsor(), ended));
             } else {
                 pairs.add(MeetingCards.Pair.answered(c.sponsorshipId(), name,
@@ -166,6 +167,11 @@ class MeetingActions implements CommandHandler {
             }
         }
         return cards.card("Sponsor meeting: " + MeetingCards.monthName(month), said(outcome), month, pairs);
+    }
+
+    /** How a pairing is headed on the card: the participant by name for their sponsor, "With your sponsor …" otherwise. */
+    private static String rowName(ShowingMeetings.Current c) {
+        return c.viewerIsSponsor() ? name(c.otherName()) : "With your sponsor " + name(c.otherName());
     }
 
     private static String capitalised(String text) {
@@ -238,8 +244,7 @@ class MeetingActions implements CommandHandler {
         ShowingMeetings.ThisMonth view = showing.thisMonth(actor);
         List<MeetingCards.Pair> pairs = new ArrayList<>();
         for (ShowingMeetings.Current c : view.pairings()) {
-            String name = c.viewerIsSponsor() ? name(c.otherName()) : "With your sponsor " + name(c.otherName());
-            pairs.add(new MeetingCards.Pair(c.sponsorshipId(), name, status(c.thisMonth(), actor.id()), view.today(),
+            pairs.add(new MeetingCards.Pair(c.sponsorshipId(), rowName(c), status(c.thisMonth(), actor.id()), view.today(),
                     c.viewerIsSponsor(), false));
         }
         if (pairs.isEmpty()) {

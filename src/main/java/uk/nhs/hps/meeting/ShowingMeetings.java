@@ -57,9 +57,14 @@ class ShowingMeetings {
         return new ThisMonth(today, month, current(viewer, month));
     }
 
-    /** The viewer's current pairings with their record for {@code month}: what a card about that month shows once answered. */
-    ThisMonth month(Person viewer, YearMonth month) {
-        return new ThisMonth(today(viewer), month, current(viewer, month));
+    /**
+     * The viewer's current pairings with their record for {@code month} (this month when null): what a card about
+     * that month shows once answered.
+     */
+    ThisMonth month(Person viewer, @Nullable YearMonth month) {
+        LocalDate today = today(viewer);
+        YearMonth shown = month != null ? month : YearMonth.from(today);
+        return new ThisMonth(today, shown, current(viewer, shown));
     }
 
     History history(Person viewer) {

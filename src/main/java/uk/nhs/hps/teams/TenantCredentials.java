@@ -41,12 +41,20 @@ class TenantCredentials extends MicrosoftAppCredentials {
         if (tokenEndpoint == null) {
             return super.getToken();
         }
-        return CompletableFuture.supplyAsync(this::clientCredentialsToken);
+        String cached = cachedToken();
+        // every connector call asks: answer from the cache on the caller's thread, fetch on another only when due
+        return cached != null ? CompletableFuture.completedFuture(cached)
+                : CompletableFuture.supplyAsync(this::clientCredentialsToken);
+    }
+
+    private synchronized String cachedToken() {
+        return cachedToken != null && Instant.now().isBefore(cachedUntil) ? cachedToken : null;
     }
 
     private synchronized String clientCredentialsToken() {
-        if (cachedToken != null && Instant.now().isBefore(cachedUntil)) {
-            return cachedToken;
+        String cached = cachedToken();
+        if (cached != null) {
+            return cached;
         }
         String form = "grant_type=client_credentials"
                 + "&client_id=" + encode(getAppId())

@@ -94,7 +94,7 @@ public final class TurnCostBenchmark {
             Map<String, List<Figures>> results = new HashMap<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 for (Bot bot : bots) {
-                    Figures f = new Figures(sequential(bot), concurrent(bot, false), concurrent(bot, true), 0);
+                    Figures f = new Figures(sequential(bot), concurrent(bot, false), concurrent(bot, true));
                     results.computeIfAbsent(bot.name, k -> new ArrayList<>()).add(f);
                     System.out.printf(Locale.ROOT, "round %d %-4s %s%n", round, bot.name, f);
                 }
@@ -249,7 +249,7 @@ public final class TurnCostBenchmark {
     private record Load(double perSecond, long replyP99) {
     }
 
-    private record Figures(Sequential one, Load returning, Load firstContact, long rssKb) {
+    private record Figures(Sequential one, Load returning, Load firstContact) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "1-at-a-time reply p50 %.1f ms, response p50 %.1f ms | %d concurrent returning: %.0f/s,"
