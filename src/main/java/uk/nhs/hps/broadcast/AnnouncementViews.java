@@ -230,7 +230,8 @@ class AnnouncementViews {
         Announcement a = o.announcement();
         Map<String, Object> m = progress(a, o.status(), now);
         m.put("flash", flash);
-        m.put("title", a.title());
+        // not "title": the layout's fragment parameter of that name would hide it
+        m.put("subject", a.title());
         m.put("body", a.body());
         m.put("linkTitle", a.linkTitle());
         m.put("linkUrl", a.linkUrl());

@@ -209,6 +209,7 @@ class AnnouncementsConsoleController {
     }
 
     @Post("/{id}/duplicate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<String> duplicate(HttpRequest<?> request, @RequestAttribute(ConsolePages.MEMBER) SigningIn.Member member,
                                           @PathVariable long id) {
         return found(request, () -> seeOther("/console/announcements/"
@@ -249,6 +250,7 @@ class AnnouncementsConsoleController {
     }
 
     @Post("/{id}/{action:resend|recall|cancel}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<String> act(HttpRequest<?> request, @RequestAttribute(ConsolePages.MEMBER) SigningIn.Member member,
                                     @PathVariable long id, @PathVariable String action) {
         return found(request, () -> {

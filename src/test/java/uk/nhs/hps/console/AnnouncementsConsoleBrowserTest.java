@@ -57,6 +57,7 @@ class AnnouncementsConsoleBrowserTest extends AnnouncementsConsoleTestBase {
         browser.find(By.cssSelector("[data-testid=continue]")).click();
         browser.waitForText(By.tagName("h1"), "Send this announcement now?");
         assertThat(browser.find(By.cssSelector("[data-testid=confirm-question]")).getText()).contains("3 people");
+        browser.screenshot("announcements-confirm-1280");
         new Actions(browser.driver()).doubleClick(browser.find(By.cssSelector("[data-testid=confirm]"))).perform();
 
         browser.waitForText(By.cssSelector("[data-testid=flash]"), "on its way to 3 people");
