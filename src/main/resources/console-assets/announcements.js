@@ -109,6 +109,10 @@
       }
       form.setAttribute("data-submitted", "true");
     });
+    // coming back with the browser's Back button restores the page as it was left: let the form be sent again
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) { form.removeAttribute("data-submitted"); }
+    });
   }
 
   function init() {
