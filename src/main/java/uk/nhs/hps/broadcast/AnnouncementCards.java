@@ -36,7 +36,7 @@ class AnnouncementCards {
         try {
             return Reply.card(templates.render("announcement", data));
         } catch (IllegalArgumentException tooLarge) {
-            throw new InvalidRequest("The announcement is too long: Teams messages must stay under 80 KB. Shorten the text.");
+            throw new InvalidAnnouncement("body", "The announcement is too long: Teams messages must stay under 80 KB. Shorten the text.");
         }
     }
 

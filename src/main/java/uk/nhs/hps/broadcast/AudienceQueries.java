@@ -46,4 +46,23 @@ interface AudienceQueries extends GenericRepository<Person, Long> {
 
     @Query("SELECT p.email FROM person p WHERE p.email IN (:emails) AND" + CURRENT)
     List<String> knownEmails(Collection<String> emails);
+
+    /** A cohort's current participants with what a selection narrows them by. */
+    @Query("SELECT p.* FROM person p WHERE p.role = 'PARTICIPANT' AND p.cohort_id IN (:cohortIds) AND" + CURRENT + "ORDER BY p.id")
+    List<Person> participantRecordsIn(Collection<Long> cohortIds);
+
+    @Query("""
+            SELECT DISTINCT p.id FROM person p JOIN sponsorship s ON s.sponsor_id = p.id
+            WHERE s.ends_on IS NULL AND s.participant_id IN (:participantIds) AND""" + CURRENT + "ORDER BY p.id")
+    List<Long> sponsorsOf(Collection<Long> participantIds);
+
+    @Query("""
+            SELECT DISTINCT p.id FROM person p JOIN coach_assignment c ON c.coach_id = p.id
+            WHERE c.ends_on IS NULL AND c.participant_id IN (:participantIds) AND""" + CURRENT + "ORDER BY p.id")
+    List<Long> coachesOf(Collection<Long> participantIds);
+
+    /** The organisations current participants work for, to choose from. */
+    @Query("SELECT DISTINCT p.organisation FROM person p WHERE p.role = 'PARTICIPANT' AND p.organisation IS NOT NULL AND"
+            + CURRENT + "ORDER BY p.organisation")
+    List<String> participantOrganisations();
 }

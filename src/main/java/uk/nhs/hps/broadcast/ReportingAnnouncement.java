@@ -8,6 +8,8 @@ import uk.nhs.hps.csv.CsvCells;
 import uk.nhs.hps.delivery.OutboundMessage;
 import uk.nhs.hps.delivery.OutboundStatus;
 import uk.nhs.hps.delivery.Outbox;
+import uk.nhs.hps.people.Cohort;
+import uk.nhs.hps.people.CohortRepository;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonRepository;
 
@@ -33,24 +35,45 @@ public class ReportingAnnouncement {
                             @Nullable Instant sentAt, @Nullable Instant acknowledgedAt) {
     }
 
+    /** Everything an announcement's console page shows: what it says, where delivery has got to, and to whom. */
+    public record Overview(Announcement announcement, Audience audience, List<String> cohortNames, Status status,
+                           List<Recipient> recipients) {
+    }
+
     private final AnnouncementRepository announcements;
     private final Acknowledgement.Repository acknowledgements;
     private final Outbox outbox;
     private final PersonRepository people;
+    private final CohortRepository cohorts;
     private final Access access;
 
     ReportingAnnouncement(AnnouncementRepository announcements, Acknowledgement.Repository acknowledgements,
-                          Outbox outbox, PersonRepository people, Access access) {
+                          Outbox outbox, PersonRepository people, CohortRepository cohorts, Access access) {
         this.announcements = announcements;
         this.acknowledgements = acknowledgements;
         this.outbox = outbox;
         this.people = people;
+        this.cohorts = cohorts;
         this.access = access;
     }
 
     public List<Announcement> list(Long actorId) {
         Broadcasters.require(access, actorId, "list announcements");
         return announcements.findAllOrderByCreatedAtDesc();
+    }
+
+    /** One announcement as written, with its audience (for the compose form and the edit form). */
+    public Announcement announcement(long announcementId, Long actorId) {
+        Broadcasters.require(access, actorId, "read announcement");
+        return find(announcementId);
+    }
+
+    public Overview overview(long announcementId, Long actorId) {
+        Announcement a = announcement(announcementId, actorId);
+        Audience audience = Audience.fromJson(a.audience());
+        List<String> cohortNames = audience.cohortIds().stream()
+                .map(id -> cohorts.findById(id).map(Cohort::name).orElse("a cohort that no longer exists")).toList();
+        return new Overview(a, audience, cohortNames, status(announcementId, actorId), recipients(announcementId, actorId));
     }
 
     public Status status(long announcementId, Long actorId) {

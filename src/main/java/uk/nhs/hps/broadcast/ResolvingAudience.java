@@ -3,6 +3,7 @@ package uk.nhs.hps.broadcast;
 import jakarta.inject.Singleton;
 import uk.nhs.hps.people.Person;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +38,7 @@ class ResolvingAudience {
                 case COACH -> queries.coachesIn(audience.cohortIds());
                 case PROGRAMME_TEAM -> queries.programmeTeam();
             });
+            case SELECTION -> ids.addAll(selection(audience));
             case EMAILS -> {
                 List<String> normalised = audience.emails().stream().map(Person::normaliseEmail).distinct().toList();
                 ids.addAll(queries.withEmails(normalised));
@@ -45,5 +47,32 @@ class ResolvingAudience {
             }
         }
         return new Resolved(List.copyOf(ids), unknown);
+    }
+
+    private List<Long> selection(Audience audience) {
+        List<Long> participants = queries.participantRecordsIn(audience.cohortIds()).stream()
+                .filter(p -> audience.stream() == null || audience.stream() == p.stream())
+                .filter(p -> audience.organisation() == null || (p.organisation() != null
+                        && p.organisation().strip().equalsIgnoreCase(audience.organisation())))
+                .map(Person::id).toList();
+        if (participants.isEmpty()) {
+            return List.of();
+        }
+        if (audience.role() == null) {
+            List<Long> all = new ArrayList<>(participants);
+            all.addAll(queries.sponsorsOf(participants));
+            return all;
+        }
+        return switch (audience.role()) {
+            case PARTICIPANT -> participants;
+            case SPONSOR -> queries.sponsorsOf(participants);
+            case COACH -> queries.coachesOf(participants);
+            case PROGRAMME_TEAM -> List.of();
+        };
+    }
+
+    /** What the console offers to narrow a selection by. */
+    List<String> organisations() {
+        return queries.participantOrganisations();
     }
 }

@@ -73,6 +73,18 @@ public class RevisingAnnouncement {
         return new Outcome(a.id(), 0, outbox.enqueueAll(again).added(), 0, 0);
     }
 
+    /** Before an edit is confirmed: the corrected text is checked (nothing stored); how many chats it would change. */
+    public int checkEdit(long announcementId, Long actorId, Announcement.Content content) {
+        Broadcasters.require(access, actorId, "edit announcement");
+        Announcement a = find(announcementId);
+        if (a.status() == Announcement.Status.DELETED) {
+            throw new Conflict("Announcement " + a.id() + " was recalled; compose a new one.");
+        }
+        composing.check(content);
+        return (int) ReportingAnnouncement.latestPerRecipient(outbox.campaign(a.campaign())).stream()
+                .filter(m -> m.status() == OutboundStatus.SENT).count();
+    }
+
     /** Corrects the text; copies already in chats are updated in place, keeping each person's acknowledgement. */
     public Outcome edit(long announcementId, Long actorId, Announcement.Content content) {
         Broadcasters.require(access, actorId, "edit announcement");

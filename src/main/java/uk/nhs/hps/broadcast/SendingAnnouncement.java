@@ -30,6 +30,7 @@ public class SendingAnnouncement {
     public record Scheduled(long announcementId, int recipients, Instant sendAt, String when, List<String> unknownEmails) {
     }
 
+    static final String NOBODY = "Nobody is in this audience today, so nothing was sent. Check the cohorts or e-mails chosen.";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
 
     private final AnnouncementRepository announcements;
@@ -78,7 +79,7 @@ public class SendingAnnouncement {
         Instant sendAt = localTime == null ? now : instantOf(localTime, zoneId, now);
         ResolvingAudience.Resolved resolved = audiences.resolve(Audience.fromJson(a.audience()));
         if (resolved.personIds().isEmpty()) {
-            throw new InvalidRequest("Nobody is in this audience today, so nothing was sent. Check the cohorts or e-mails chosen.");
+            throw new InvalidAnnouncement("audience", NOBODY);
         }
         List<Outbox.Request> copies = new ArrayList<>();
         for (Long personId : resolved.personIds()) {
@@ -98,13 +99,13 @@ public class SendingAnnouncement {
     static Instant instantOf(LocalDateTime local, ZoneId zone, Instant now) {
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {
-            throw new InvalidRequest(SHOWN.format(local) + " does not exist in " + zone.getId()
+            throw new InvalidAnnouncement("sendAt", SHOWN.format(local) + " does not exist in " + zone.getId()
                     + ": the clocks go forward that night. Choose a time after the change.");
         }
         // In the autumn hour that happens twice, the earlier (summer time) one is meant.
         Instant instant = ZonedDateTime.ofLocal(local, zone, offsets.get(0)).toInstant();
         if (!instant.isAfter(now)) {
-            throw new InvalidRequest(SHOWN.format(local) + " " + zone.getId() + " is in the past; choose a later time or send now.");
+            throw new InvalidAnnouncement("sendAt", SHOWN.format(local) + " " + zone.getId() + " is in the past; choose a later time or send now.");
         }
         return instant;
     }
