@@ -34,7 +34,7 @@ class RoadmapCards {
         data.put("privacy", coachees.isEmpty() ? "" : "You see each one's development actions and your roadmap notes, not"
                 + " their 9-box placement, ratings or wellbeing note.");
         data.put("note", coachees.isEmpty() ? "You don't coach anyone on the scheme at the moment." : "");
-        data.put("buttons", coachees.stream().map(c -> Map.<String, Object>of("label", "Open " + PlainText.of(c.name(), 100),
+        data.put("buttons", coachees.stream().map(c -> Map.<String, Object>of("label", "Open " + PlainText.of(c.name(), 24),
                 "action", RoadmapCommands.OPEN, "participantId", c.participantId())).toList());
         return Reply.card(templates.render("talent-roadmap", data));
     }
