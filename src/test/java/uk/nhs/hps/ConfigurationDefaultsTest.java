@@ -168,7 +168,8 @@ class ConfigurationDefaultsTest {
         assertThat(roster.importMaxBytes()).isEqualTo(5 * 1024 * 1024);
 
         assertThat(context.getBean(AccessSettings.class).coachMaySee())
-                .containsExactly(Action.VIEW_PROFILE, Action.VIEW_MEETING_STATUS, Action.VIEW_SHARED_REFLECTIONS);
+                .containsExactly(Action.VIEW_PROFILE, Action.VIEW_MEETING_STATUS, Action.VIEW_SHARED_REFLECTIONS,
+                        Action.VIEW_TALENT_ROADMAP, Action.EDIT_TALENT_ROADMAP);
 
         PrivacySettings privacy = context.getBean(PrivacySettings.class);
         assertThat(privacy.publicBaseUrl()).isEqualTo("http://localhost:3978");

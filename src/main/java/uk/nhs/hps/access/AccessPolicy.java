@@ -12,9 +12,12 @@ import static uk.nhs.hps.access.Action.*;
  */
 final class AccessPolicy {
 
-    /** The most a coach can ever be configured to see: never private reflections, exports or erasure. */
+    /**
+     * The most a coach can ever be configured to see: never private reflections, exports or erasure. The roadmap
+     * (by default on) is the coach's part of the career conversation, and reaches nothing else of the talent record.
+     */
     static final Set<Action> COACH_CEILING = EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, VIEW_SHARED_REFLECTIONS,
-            VIEW_TALENT_INPUTS);
+            VIEW_TALENT_INPUTS, VIEW_TALENT_ROADMAP, EDIT_TALENT_ROADMAP);
 
     private final Map<Relation, Set<Action>> allowed;
 
@@ -26,7 +29,8 @@ final class AccessPolicy {
         }
         allowed = Map.of(
                 Relation.SELF, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, RECORD_MEETING, VIEW_PRIVATE_REFLECTIONS,
-                        VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS, EXPORT_PERSONAL_DATA),
+                        VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS, VIEW_TALENT_ROADMAP,
+                        EXPORT_PERSONAL_DATA),
                 Relation.CURRENT_SPONSOR, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, RECORD_MEETING,
                         VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS),
                 Relation.FORMER_SPONSOR, EnumSet.noneOf(Action.class),

@@ -14,6 +14,14 @@ public enum Action {
     EDIT_TALENT_INPUTS(true, false),
     /** The 9-box placement and review status only: never the inputs or the private wellbeing note. */
     VIEW_TALENT_PLACEMENTS(true, true),
+    /**
+     * The development roadmap of the career conversation: the agreed development actions, and the actions and note
+     * the coach adds (001: the coach helps "plan a bespoke development roadmap"). Never the placement, the ratings
+     * or the wellbeing note.
+     */
+    VIEW_TALENT_ROADMAP(true, true),
+    /** Add or change the coach's development actions and note on the roadmap. */
+    EDIT_TALENT_ROADMAP(true, false),
     /** Moderate an agreed placement and record that it was fed back (programme team). */
     MODERATE_TALENT(true, false),
     EXPORT_PERSONAL_DATA(true, true),

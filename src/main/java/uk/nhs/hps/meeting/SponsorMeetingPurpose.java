@@ -18,6 +18,7 @@ import java.util.Map;
 @Singleton
 class SponsorMeetingPurpose {
 
+    @io.micronaut.serde.annotation.Serdeable
     record Source(String document, String file, String section, String passage) {
     }
 

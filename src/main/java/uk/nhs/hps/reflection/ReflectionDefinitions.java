@@ -25,12 +25,15 @@ import java.util.Optional;
 @Singleton
 class ReflectionDefinitions {
 
+    @io.micronaut.serde.annotation.Serdeable
     record Step(String key, String label, String hint) {
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record Template(String key, String label, List<Step> steps) {
     }
 
+    @io.micronaut.serde.annotation.Serdeable
     record Option(String key, String label) {
     }
 

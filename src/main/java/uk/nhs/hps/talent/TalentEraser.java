@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * Erasure of talent records: the participant's reviews are deleted with everything in them. A sponsor's
+ * Erasure of talent records: the participant's reviews and roadmaps are deleted with everything in them. A sponsor's
  * erasure leaves their participants' records (which are the participants' data) with only the sponsor's
  * number, which no longer resolves to anyone identifiable.
  */
@@ -18,14 +18,18 @@ class TalentEraser implements PersonalDataEraser {
 
     @Override
     public Set<String> tables() {
-        return Set.of("talent_review");
+        return Set.of("talent_review", "talent_roadmap");
     }
 
     @Override
     public int erase(Connection connection, long personId, String email) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM talent_review WHERE participant_person_id = ?")) {
-            s.setLong(1, personId);
-            return s.executeUpdate();
+        int erased = 0;
+        for (String table : new String[] {"talent_roadmap", "talent_review"}) {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE participant_person_id = ?")) {
+                s.setLong(1, personId);
+                erased += s.executeUpdate();
+            }
         }
+        return erased;
     }
 }

@@ -37,7 +37,11 @@ class TalentForms {
         }
     }
 
-    enum Form { PREPARATION, SPONSOR, OUTCOME }
+    /** The conversation's three forms, and the coach's part of the development roadmap. */
+    enum Form { PREPARATION, SPONSOR, OUTCOME, ROADMAP }
+
+    /** The coach's note on the roadmap (a ROADMAP field). */
+    static final String COACH_NOTE = "coachNote";
 
     /** 001: the coach helps "set goals and plan a bespoke development roadmap", so an action may be theirs. */
     static final List<TalentGrid.Option> OWNERS = List.of(new TalentGrid.Option("PARTICIPANT", "Participant"),
@@ -88,6 +92,16 @@ class TalentForms {
                     fields.add(new Field("action" + n + "Due", "Action " + n + " due date", Kind.DATE, List.of(), n == 1));
                 }
                 fields.add(new Field("nextReview", "Next review date", Kind.DATE, List.of(), true));
+            }
+            case ROADMAP -> {
+                // every action is optional; one whose text is given needs its type, owner and due date (see problems)
+                for (int n = 1; n <= ACTIONS; n++) {
+                    fields.add(text("action" + n + "Text", "Coach's development action " + n, false));
+                    fields.add(choice("action" + n + "Type", "Action " + n + " type (70:20:10)", grid.actionTypes(), false));
+                    fields.add(choice("action" + n + "Owner", "Action " + n + " owner", OWNERS, false));
+                    fields.add(new Field("action" + n + "Due", "Action " + n + " due date", Kind.DATE, List.of(), false));
+                }
+                fields.add(text(COACH_NOTE, "Coach's note on the roadmap", false));
             }
         }
         return fields;
@@ -142,7 +156,7 @@ class TalentForms {
                 }
             }
         }
-        if (form == Form.OUTCOME && complete) {
+        if ((form == Form.OUTCOME || form == Form.ROADMAP) && complete) {
             for (Field f : fields(form)) {
                 String n = f.key().replaceAll("[^0-9]", "");
                 boolean part = f.key().startsWith("action") && !f.key().endsWith("Text") && !f.required();

@@ -21,7 +21,8 @@ import java.util.List;
  * What the talent conversation shows, as the programme team can read it: 002's indicators of potential
  * (scheme/indicators.yml) with the level chosen for each development stream and why; the 9-box grid (talent/grid.yml
  * and the versions saved since), whose labels and descriptions the programme team may replace (audited, a new
- * version each time; placements keep the version they were made on).
+ * version each time; placements keep the version they were made on); and what the career conversation asks beyond
+ * the indicators (scheme/conversation.yml).
  */
 @Tag(name = "Scheme")
 @Controller("/admin/api/scheme")
@@ -30,10 +31,12 @@ class TalentSchemeController {
 
     private final TalentIndicators indicators;
     private final TalentGrids grids;
+    private final TalentConversationGuide guide;
     private final AdminGate gate;
 
-    TalentSchemeController(TalentIndicators indicators, TalentGrids grids, AdminGate gate) {
+    TalentSchemeController(TalentIndicators indicators, TalentGrids grids, TalentConversationGuide guide, AdminGate gate) {
         this.indicators = indicators;
+        this.guide = guide;
         this.grids = grids;
         this.gate = gate;
     }
@@ -80,6 +83,13 @@ class TalentSchemeController {
             throw new uk.nhs.hps.access.InvalidRequest("Send the labels and descriptions to replace, and a reason.");
         }
         return GridView.of(grids.replace(change, admin.actor()));
+    }
+
+    /** scheme/conversation.yml: 004's drivers the preparation asks about, 001's role of the coach and of the sponsor. */
+    @Get("/conversation")
+    TalentConversationGuide.Guide conversation(@Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
+        gate.require(admin, Action.VIEW_COHORT_REPORTS, null, "read career conversation guide");
+        return guide.guide();
     }
 
     @Get("/indicators")

@@ -38,18 +38,22 @@ import static uk.nhs.hps.access.Action.*;
 @MicronautTest(transactional = false)
 class AccessMatrixTest extends BotTestBase {
 
-    enum Actor { SELF, CURRENT_SPONSOR, FORMER_SPONSOR, CURRENT_COACH, PROGRAMME_TEAM, UNRELATED, LEFT_THE_SCHEME, PAUSED_SELF }
+    enum Actor { SELF, CURRENT_SPONSOR, FORMER_SPONSOR, CURRENT_COACH, FORMER_COACH, PROGRAMME_TEAM, UNRELATED, LEFT_THE_SCHEME, PAUSED_SELF }
 
     /** The table: what each actor may do. Everything not listed is refused. */
     static final Map<Actor, Set<Action>> ALLOWED = new EnumMap<>(Map.of(
             Actor.SELF, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, RECORD_MEETING, VIEW_PRIVATE_REFLECTIONS,
-                    VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS, EXPORT_PERSONAL_DATA),
+                    VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS, VIEW_TALENT_ROADMAP,
+                    EXPORT_PERSONAL_DATA),
             Actor.PAUSED_SELF, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, RECORD_MEETING, VIEW_PRIVATE_REFLECTIONS,
-                    VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS, EXPORT_PERSONAL_DATA),
+                    VIEW_SHARED_REFLECTIONS, VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS, VIEW_TALENT_ROADMAP,
+                    EXPORT_PERSONAL_DATA),
             Actor.CURRENT_SPONSOR, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, RECORD_MEETING, VIEW_SHARED_REFLECTIONS,
                     VIEW_TALENT_INPUTS, EDIT_TALENT_INPUTS, VIEW_TALENT_PLACEMENTS),
             Actor.FORMER_SPONSOR, EnumSet.noneOf(Action.class),
-            Actor.CURRENT_COACH, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, VIEW_SHARED_REFLECTIONS),
+            Actor.CURRENT_COACH, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, VIEW_SHARED_REFLECTIONS, VIEW_TALENT_ROADMAP,
+                    EDIT_TALENT_ROADMAP),
+            Actor.FORMER_COACH, EnumSet.noneOf(Action.class),
             Actor.PROGRAMME_TEAM, EnumSet.of(VIEW_PROFILE, VIEW_MEETING_STATUS, VIEW_TALENT_PLACEMENTS, MODERATE_TALENT,
                     EXPORT_PERSONAL_DATA, ERASE_PERSONAL_DATA,
                     CHANGE_STATUS, VIEW_COHORT_REPORTS, MANAGE_ROSTER, BROADCAST, MANAGE_FAQ, MANAGE_CALENDAR, MANAGE_TALENT_GRID,
@@ -80,6 +84,7 @@ class AccessMatrixTest extends BotTestBase {
         long sponsor = person("cs.sponsor", Role.SPONSOR, PersonStatus.ACTIVE);
         long former = person("fs.sponsor", Role.SPONSOR, PersonStatus.ACTIVE);
         long coach = person("cc.coach", Role.COACH, PersonStatus.ACTIVE);
+        long formerCoach = person("fc.coach", Role.COACH, PersonStatus.ACTIVE);
         long team = person("pt.team", Role.PROGRAMME_TEAM, PersonStatus.ACTIVE);
         long stranger = person("un.related", Role.PARTICIPANT, PersonStatus.ACTIVE);
         long leaver = person("left.scheme", Role.PARTICIPANT, PersonStatus.LEFT);
@@ -87,10 +92,11 @@ class AccessMatrixTest extends BotTestBase {
         Instant now = Instant.now();
         sponsorships.save(new Sponsorship(null, participant, former, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 1), now));
         sponsorships.save(new Sponsorship(null, participant, sponsor, LocalDate.of(2026, 6, 1), null, now));
+        coaching.save(new CoachAssignment(null, participant, formerCoach, LocalDate.of(2025, 9, 1), LocalDate.of(2026, 1, 1), now));
         coaching.save(new CoachAssignment(null, participant, coach, LocalDate.of(2026, 1, 1), null, now));
         programmeTeam.save(new ProgrammeTeamMember(team, now));
         actors.putAll(Map.of(Actor.SELF, participant, Actor.CURRENT_SPONSOR, sponsor, Actor.FORMER_SPONSOR, former,
-                Actor.CURRENT_COACH, coach, Actor.PROGRAMME_TEAM, team, Actor.UNRELATED, stranger,
+                Actor.CURRENT_COACH, coach, Actor.FORMER_COACH, formerCoach, Actor.PROGRAMME_TEAM, team, Actor.UNRELATED, stranger,
                 Actor.LEFT_THE_SCHEME, leaver, Actor.PAUSED_SELF, paused));
         for (Actor actor : Actor.values()) {
             subjects.put(actor, participant);

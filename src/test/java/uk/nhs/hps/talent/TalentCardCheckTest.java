@@ -47,6 +47,7 @@ class TalentCardCheckTest {
     private static TalentForms forms;
     private static TalentCards cards;
     private static TalentIndicators indicators;
+    private static RoadmapCards roadmapCards;
 
     @BeforeAll
     static void cards() {
@@ -58,6 +59,7 @@ class TalentCardCheckTest {
         TalentConversationGuide guide = new TalentConversationGuide("classpath:scheme/conversation.yml");
         forms = new TalentForms(grids, indicators, guide);
         cards = new TalentCards(new CardTemplates(), grids, forms, indicators, guide);
+        roadmapCards = new RoadmapCards(new CardTemplates(), grids, guide);
     }
 
     /** Every talent card in each state it can be in, by a name to find its sample file. */
@@ -84,6 +86,18 @@ class TalentCardCheckTest {
         replies.put("sponsor", cards.sponsorInput(3, "Priya Participant", "2026-27", LEVEL, CAREER, both, Map.of(), List.of(), ""));
         replies.put("outcome", cards.outcome(3, "Priya Participant", "2026-27", both, Map.of(), List.of(), ""));
         replies.put("confirm", cards.confirmRequest("Sid Sponsor", recorded));
+        List<Map<String, String>> agreedActions = PlanningRoadmaps.actions(outcome());
+        List<Map<String, String>> coachActions = PlanningRoadmaps.actions(Map.of("action1Text", "Shadow the chief operating officer",
+                "action1Type", "RELATIONSHIPS", "action1Owner", "COACH", "action1Due", "2026-09-01"));
+        replies.put("roadmap-coach", roadmapCards.roadmap(new PlanningRoadmaps.RoadmapView(3, "Priya Participant", "2026-27",
+                agreedActions, coachActions, "Agree two stretch goals before we next meet", 1, true, false)));
+        replies.put("roadmap-own", roadmapCards.roadmap(new PlanningRoadmaps.RoadmapView(3, "Priya Participant", "2026-27",
+                List.of(), List.of(), null, 0, false, true)));
+        replies.put("roadmap-coachees", roadmapCards.coachees(List.of(new PlanningRoadmaps.Coachee(3, "Priya Participant"),
+                new PlanningRoadmaps.Coachee(5, "Bartholomew Featherstonehaugh-Smith"))));
+        replies.put("roadmap-form", roadmapCards.form(3, "Priya Participant", Map.of("action1Text", "Shadow the chief operating officer",
+                "action1Type", "RELATIONSHIPS", "action1Owner", "COACH", "action1Due", "2026-09-01", "coachNote", "Two stretch goals"),
+                List.of("**Action 2 type (70:20:10)** is required for each development action."), "The roadmap was not saved"));
         Map<String, JsonNode> out = new LinkedHashMap<>();
         Path dir = Path.of("target/card-samples/talent");
         Files.createDirectories(dir);
@@ -140,7 +154,8 @@ class TalentCardCheckTest {
     void eachFormAsksWhatTheServerChecksWithTheSameWords() throws IOException {
         Map<String, JsonNode> samples = samples();
         Map<TalentForms.Form, JsonNode> byForm = Map.of(TalentForms.Form.PREPARATION, samples.get("preparation"),
-                TalentForms.Form.SPONSOR, samples.get("sponsor"), TalentForms.Form.OUTCOME, samples.get("outcome"));
+                TalentForms.Form.SPONSOR, samples.get("sponsor"), TalentForms.Form.OUTCOME, samples.get("outcome"),
+                TalentForms.Form.ROADMAP, samples.get("roadmap-form"));
         List<String> problems = new ArrayList<>();
         byForm.forEach((form, card) -> {
             Map<String, JsonNode> inputs = new LinkedHashMap<>();
@@ -154,7 +169,7 @@ class TalentCardCheckTest {
                 String shown = input.path("type").asText().equals("Input.Toggle") ? input.path("title").asText() : input.path("label").asText();
                 // a form with Save draft cannot let the client enforce required fields (Adaptive Cards 1.5 would block
                 // the draft too): it marks them * and the server names what is missing on submit
-                boolean drafts = form != TalentForms.Form.OUTCOME;
+                boolean drafts = form != TalentForms.Form.OUTCOME && form != TalentForms.Form.ROADMAP;
                 String expected = drafts && f.required() ? f.label() + " *" : f.label();
                 if (!shown.equals(expected)) {
                     problems.add(form + "/" + f.key() + ": card says '" + shown + "', server '" + expected + "'");
