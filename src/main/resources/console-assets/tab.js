@@ -3,8 +3,8 @@
 // Loaded only by /console/tab, after the Teams JavaScript client. No inline script: the page's CSP forbids them.
 (function () {
   "use strict";
-  var NOT_IN_TEAMS = "This page is the console's tab in Microsoft Teams. Open HPS Companion in Teams and choose Console, or sign in in your browser.";
-  var CONSENT = "Your organisation has not yet allowed the console to use your Teams sign-in. Ask your Teams administrator to grant consent for HPS Companion, or sign in in your browser.";
+  var NOT_IN_TEAMS = "This page is the console's tab in Microsoft Teams. Open HPS Companion in Teams and choose Console, or open the console in your browser.";
+  var CONSENT = "Your organisation has not yet allowed the console to use your Teams sign-in. Ask your Teams administrator to grant consent for HPS Companion, or open the console in your browser.";
   var finished = false;
 
   function fail(why) {

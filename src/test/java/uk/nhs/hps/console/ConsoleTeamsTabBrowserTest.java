@@ -46,7 +46,7 @@ class ConsoleTeamsTabBrowserTest extends ConsoleTestBase {
         browser.waitForText(By.id("tab-failed"), "This page is the console's tab in Microsoft Teams");
         assertThat(browser.find(By.id("tab-failed")).isDisplayed()).isTrue();
         assertThat(browser.find(By.id("tab-status")).isDisplayed()).isFalse();
-        assertThat(browser.find(By.linkText("Sign in in your browser instead")).getAttribute("href")).isEqualTo(base() + "/console/sign-in");
+        assertThat(browser.find(By.partialLinkText("Open the console in your browser")).getAttribute("href")).isEqualTo(base() + "/console/sign-in");
         browser.screenshot("tab-outside-teams-1280");
         browser.resize(360, 800);
         browser.screenshot("tab-outside-teams-360");
