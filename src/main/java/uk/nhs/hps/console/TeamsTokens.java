@@ -1,31 +1,19 @@
 package uk.nhs.hps.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.nhs.hps.access.EntraJwt;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.text.ParseException;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -51,7 +39,6 @@ class TeamsTokens {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsTokens.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConsoleTeamsSettings settings;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
@@ -142,51 +129,16 @@ class TeamsTokens {
     }
 
     private DefaultJWTProcessor<SecurityContext> build() throws Refused {
-        DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-        try {
-            p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                    JWKSourceBuilder.create(URI.create(jwksUri()).toURL()).retrying(true).build()));
-        } catch (IOException | IllegalArgumentException e) {
-            throw refused("jwks", "Microsoft's signing keys are unavailable. Please try again later.");
-        }
         // the issuer is one of several (v1 and v2 tokens), so it is checked after, not as an exact-match claim
-        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-                new HashSet<>(settings.audiences()), new JWTClaimsSet.Builder().build(),
-                new HashSet<>(Set.of("exp", "iat", "iss", "oid", "tid")), new HashSet<>());
-        verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
-        p.setJWTClaimsSetVerifier(verifier);
-        return p;
-    }
-
-    private String jwksUri() throws Refused {
-        if (ConsoleTeamsSettings.present(settings.jwksUri())) {
-            return settings.jwksUri().trim();
-        }
-        String issuer = settings.acceptedIssuers().get(0);
-        String metadata = (issuer.endsWith("/") ? issuer : issuer + "/") + ".well-known/openid-configuration";
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(URI.create(metadata)).timeout(Duration.ofSeconds(10)).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-            JsonNode uri = JSON.readTree(response.body()).path("jwks_uri");
-            if (response.statusCode() != 200 || !uri.isTextual()) {
-                throw refused("metadata without jwks_uri", "Microsoft's sign-in service is not answering as expected. Please try again later.");
-            }
-            return uri.asText();
-        } catch (IOException | IllegalArgumentException e) {
-            throw refused("metadata unavailable", "Microsoft's sign-in service could not be reached. Please try again in a moment.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw refused("interrupted", "The sign-in was interrupted. Please try again.");
+            return EntraJwt.processor(settings.acceptedIssuers().get(0), settings.jwksUri(), Set.copyOf(settings.audiences()),
+                    new JWTClaimsSet.Builder().build(), Set.of("exp", "iat", "iss", "oid", "tid"), settings.clockSkew());
+        } catch (EntraJwt.Unavailable e) {
+            throw refused(e.getMessage(), "Microsoft's sign-in service could not be reached. Please try again in a moment.");
         }
     }
 
     private static String string(JWTClaimsSet claims, String name) {
-        try {
-            String value = claims.getStringClaim(name);
-            return value == null || value.isBlank() ? null : value.trim();
-        } catch (ParseException e) {
-            return null;
-        }
+        return EntraJwt.string(claims, name);
     }
 }
