@@ -1,30 +1,16 @@
 package uk.nhs.hps.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.EntraJwt;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.text.ParseException;
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -47,8 +33,6 @@ class EntraTokens {
             super(message);
         }
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AdminAuthSettings settings;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
@@ -125,56 +109,16 @@ class EntraTokens {
     }
 
     private DefaultJWTProcessor<SecurityContext> build() throws Rejected {
-        URL jwks;
         try {
-            jwks = URI.create(jwksUri()).toURL();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new Rejected("The token could not be verified: the issuer's keys are unavailable.");
-        }
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwks).retrying(true).build();
-        DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
-        p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-                // nimbus asks these sets whether they contain null, which immutable Set.of() rejects
-                new HashSet<>(Set.of(settings.audience().trim())),
-                new JWTClaimsSet.Builder().issuer(settings.issuer().trim()).build(),
-                new HashSet<>(Set.of("exp", "iat")),
-                new HashSet<>());
-        verifier.setMaxClockSkew((int) settings.clockSkew().toSeconds());
-        p.setJWTClaimsSetVerifier(verifier);
-        return p;
-    }
-
-    private String jwksUri() throws Rejected {
-        if (settings.jwksUri() != null && !settings.jwksUri().isBlank()) {
-            return settings.jwksUri().trim();
-        }
-        String issuer = settings.issuer().trim();
-        String metadata = (issuer.endsWith("/") ? issuer : issuer + "/") + ".well-known/openid-configuration";
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(URI.create(metadata)).timeout(Duration.ofSeconds(10)).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-            JsonNode uri = JSON.readTree(response.body()).path("jwks_uri");
-            if (response.statusCode() != 200 || !uri.isTextual()) {
-                throw new Rejected("The token could not be verified: the issuer's metadata has no jwks_uri.");
-            }
-            return uri.asText();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new Rejected("The token could not be verified: the issuer's metadata is unavailable.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Rejected("Interrupted while fetching the issuer's metadata.");
+            return EntraJwt.processor(settings.issuer().trim(), settings.jwksUri(), Set.of(settings.audience().trim()),
+                    new JWTClaimsSet.Builder().issuer(settings.issuer().trim()).build(), Set.of("exp", "iat"), settings.clockSkew());
+        } catch (EntraJwt.Unavailable e) {
+            throw new Rejected(e.getMessage());
         }
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {
-        try {
-            String value = claims.getStringClaim(name);
-            return value == null || value.isBlank() ? null : value.trim();
-        } catch (ParseException e) {
-            return null;
-        }
+        return EntraJwt.string(claims, name);
     }
 
     private static String firstNonBlank(String... values) {

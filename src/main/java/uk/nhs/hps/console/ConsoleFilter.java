@@ -34,9 +34,12 @@ class ConsoleFilter {
     static final String LOGIN_COOKIE = "hps_console_login";
     static final String CSRF_FIELD = "_csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
-    /** Pages anyone may open: sign-in, its callback, the dev sign-in (which exists only in dev), assets. */
+    /**
+     * Pages anyone may open: sign-in, its callback, the dev sign-in (which exists only in dev), the Teams tab's
+     * sign-in page and its form, assets.
+     */
     private static final Set<String> PUBLIC = Set.of("/console/sign-in", "/console/sign-in/entra", "/console/auth/callback",
-            "/console/dev-sign-in", "/console/signed-out");
+            "/console/dev-sign-in", "/console/signed-out", TeamsTabController.PAGE, TeamsTabController.SIGN_IN);
 
     private final SigningIn signingIn;
     private final ConsolePages pages;

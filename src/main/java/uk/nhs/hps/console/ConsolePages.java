@@ -24,8 +24,15 @@ public class ConsolePages {
 
     /** The request attribute holding the signed-in {@link SigningIn.Member}, set by {@link ConsoleFilter}. */
     public static final String MEMBER = "hps.console.member";
+    /**
+     * Who may frame the console: itself, and the Teams and Microsoft 365 hosts Microsoft documents for tabs ("Tab
+     * requirements": Teams, the cloud.microsoft hosts Teams, Outlook and Microsoft 365 are moving to, Microsoft 365
+     * and Outlook on the web), so the Teams tab works and no other site can frame it (clickjacking).
+     */
+    static final String FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft"
+            + " https://*.microsoft365.com https://*.office.com https://outlook.office365.com";
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'self'";
+            + " form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors " + FRAME_ANCESTORS;
 
     private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
     private final Map<String, String> assets;

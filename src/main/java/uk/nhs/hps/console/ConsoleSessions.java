@@ -28,8 +28,8 @@ import java.util.Optional;
 @Singleton
 public class ConsoleSessions {
 
-    /** How a session was opened. */
-    public enum Via { ENTRA, DEV }
+    /** How a session was opened: the browser's Entra ID sign-in, the dev sign-in, or Teams single sign-on in the tab. */
+    public enum Via { ENTRA, DEV, TEAMS }
 
     /** A live session: who, the CSRF token its forms carry, and how it was opened. */
     public record Session(long personId, String csrfToken, Via via) {

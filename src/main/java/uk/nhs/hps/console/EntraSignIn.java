@@ -3,19 +3,16 @@ package uk.nhs.hps.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.nhs.hps.access.EntraJwt;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -251,20 +247,12 @@ class EntraSignIn {
         }
         Metadata m = metadata();
         try {
-            p = new DefaultJWTProcessor<>();
-            p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                    JWKSourceBuilder.create(URI.create(m.jwksUri()).toURL()).retrying(true).build()));
-        } catch (IOException | IllegalArgumentException e) {
+            p = EntraJwt.processor(settings.issuer().trim(), m.jwksUri(), Set.of(settings.clientId().trim()),
+                    new JWTClaimsSet.Builder().issuer(settings.issuer().trim()).build(), Set.of("exp", "iat", "oid", "tid", "nonce"),
+                    Duration.ofSeconds(60));
+        } catch (EntraJwt.Unavailable e) {
             throw new Failed("Microsoft's signing keys are unavailable. Please try again later.");
         }
-        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
-                // nimbus asks these sets whether they contain null, which immutable Set.of() rejects
-                new HashSet<>(Set.of(settings.clientId().trim())),
-                new JWTClaimsSet.Builder().issuer(settings.issuer().trim()).build(),
-                new HashSet<>(Set.of("exp", "iat", "oid", "tid", "nonce")),
-                new HashSet<>());
-        verifier.setMaxClockSkew(60);
-        p.setJWTClaimsSetVerifier(verifier);
         processor = p;
         return p;
     }
@@ -285,11 +273,6 @@ class EntraSignIn {
     }
 
     private static String string(JWTClaimsSet claims, String name) {
-        try {
-            String value = claims.getStringClaim(name);
-            return value == null || value.isBlank() ? null : value.trim();
-        } catch (ParseException e) {
-            return null;
-        }
+        return EntraJwt.string(claims, name);
     }
 }

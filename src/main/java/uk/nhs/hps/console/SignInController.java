@@ -78,10 +78,15 @@ class SignInController {
     @Post("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable @CookieValue(ConsoleFilter.SESSION_COOKIE) String session) {
-        Long personId = request.getAttribute(ConsolePages.MEMBER, SigningIn.Member.class).map(SigningIn.Member::personId).orElse(null);
-        signingIn.signOut(session, personId);
-        return ConsolePages.secured(HttpResponse.seeOther(URI.create("/console/signed-out"))
-                .cookie(responses.cookie(ConsoleFilter.SESSION_COOKIE, "", "/console", Duration.ZERO)));
+        SigningIn.Member member = request.getAttribute(ConsolePages.MEMBER, SigningIn.Member.class).orElse(null);
+        signingIn.signOut(session, member == null ? null : member.personId());
+        MutableHttpResponse<?> out = ConsolePages.secured(HttpResponse.seeOther(URI.create("/console/signed-out")));
+        if (member != null && member.via() == ConsoleSessions.Via.TEAMS) {
+            // a partitioned cookie is only replaced by one with the same attributes
+            out.getHeaders().add("Set-Cookie", SignInResponses.tabCookie(ConsoleFilter.SESSION_COOKIE, "", "/console", Duration.ZERO));
+            return out;
+        }
+        return out.cookie(responses.cookie(ConsoleFilter.SESSION_COOKIE, "", "/console", Duration.ZERO));
     }
 
     @Get("/signed-out")

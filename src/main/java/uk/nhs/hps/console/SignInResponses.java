@@ -43,6 +43,39 @@ class SignInResponses {
     }
 
     /**
+     * The tab's answer: a session in a tab cookie and on to the overview; the 403 page for someone not on the
+     * programme team; otherwise the tab page saying why, with the way to sign in in a browser instead.
+     */
+    MutableHttpResponse<?> answerInTab(HttpRequest<?> request, SigningIn.Outcome outcome) {
+        if (outcome instanceof SigningIn.Opened opened) {
+            MutableHttpResponse<?> response = ConsolePages.secured(HttpResponse.seeOther(URI.create("/console")));
+            response.getHeaders().add("Set-Cookie", tabCookie(ConsoleFilter.SESSION_COOKIE, opened.cookieValue(), "/console",
+                    settings.sessionLength()));
+            return response;
+        }
+        if (outcome instanceof SigningIn.Failed failed) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("why", failed.why());
+            return pages.render(request, HttpStatus.UNAUTHORIZED, "console/tab", "", model);
+        }
+        return answer(request, outcome);
+    }
+
+    /**
+     * A cookie for the Teams tab, where the console is a frame inside a Teams page on another site: SameSite=None,
+     * or the browser would not send it from the frame at all, and therefore Secure (always: browsers drop a
+     * SameSite=None cookie that is not). Partitioned (CHIPS): the browser keeps it apart, keyed to the Teams site
+     * around the frame, so it is not sent when another site frames or posts to the console, it survives browsers
+     * that block ordinary third-party cookies, and it never mixes with the browser sign-in's Lax cookie. Forms stay
+     * protected by the session's CSRF token and the Origin check, which do not depend on the cookie.
+     * Written by hand: Micronaut's cookie has no Partitioned attribute.
+     */
+    static String tabCookie(String name, String value, String path, Duration maxAge) {
+        return name + "=" + value + "; Max-Age=" + maxAge.toSeconds() + "; Path=" + path
+                + "; Secure; HttpOnly; SameSite=None; Partitioned";
+    }
+
+    /**
      * Lax, not Strict: the browser comes back from Microsoft's sign-in page (another site) to the callback, and
      * links to the console from Teams or e-mail should open signed in. Cross-site form posts are refused by the
      * CSRF token and the Origin check, not by the cookie.

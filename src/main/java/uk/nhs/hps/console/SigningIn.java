@@ -62,15 +62,17 @@ public class SigningIn {
 
     private final ConsoleSessions sessions;
     private final EntraSignIn entra;
+    private final TeamsTokens teams;
     private final SignInIdentities identities;
     private final PersonRepository people;
     private final Access access;
     private final AuditLog audit;
 
-    SigningIn(ConsoleSessions sessions, EntraSignIn entra, SignInIdentities identities, PersonRepository people,
-              Access access, AuditLog audit) {
+    SigningIn(ConsoleSessions sessions, EntraSignIn entra, TeamsTokens teams, SignInIdentities identities,
+              PersonRepository people, Access access, AuditLog audit) {
         this.sessions = sessions;
         this.entra = entra;
+        this.teams = teams;
         this.identities = identities;
         this.people = people;
         this.access = access;
@@ -96,6 +98,20 @@ public class SigningIn {
         }
         return open(identities.personOf(identity.objectId(), identity.email(), "console"), ConsoleSessions.Via.ENTRA,
                 identity.returnTo());
+    }
+
+    /**
+     * The Teams tab's single sign-on: the access token Teams gave the tab, checked like the admin API's tokens; the
+     * person is identified by object id as in the browser sign-in, and must be a current programme-team member.
+     */
+    Outcome withTeams(@Nullable String token) {
+        TeamsTokens.Identity identity;
+        try {
+            identity = teams.verify(token);
+        } catch (TeamsTokens.Refused e) {
+            return new Failed(e.getMessage());
+        }
+        return open(identities.personOf(identity.objectId(), identity.email(), "console Teams tab"), ConsoleSessions.Via.TEAMS, null);
     }
 
     /** The dev environment's "act as": the controller exists only in dev. */

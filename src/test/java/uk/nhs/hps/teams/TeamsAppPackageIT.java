@@ -48,5 +48,7 @@ class TeamsAppPackageIT {
         assertThat(manifest.at("/bots/0/botId").asText()).isEqualTo(manifest.get("id").asText());
         assertThat(manifest.at("/icons/color").asText()).isEqualTo("color.png");
         assertThat(manifest.at("/icons/outline").asText()).isEqualTo("outline.png");
+        assertThat(manifest.at("/staticTabs/0/contentUrl").asText()).endsWith("/console/tab");
+        assertThat(manifest.at("/webApplicationInfo/id").asText()).matches(TeamsAppPackageTest.GUID);
     }
 }

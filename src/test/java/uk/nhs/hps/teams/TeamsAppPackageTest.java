@@ -128,6 +128,39 @@ class TeamsAppPackageTest {
     }
 
     @Test
+    void theConsoleIsAPersonalStaticTabAtTheTabSignInPage() {
+        String domain = manifest.at("/validDomains/0").asText();
+
+        assertThat(manifest.get("staticTabs")).hasSize(1);
+        JsonNode tab = manifest.at("/staticTabs/0");
+        assertThat(tab.get("name").asText()).isEqualTo("Console");
+        assertThat(texts(tab.get("scopes"))).containsExactly("personal");
+        assertThat(tab.get("contentUrl").asText()).isEqualTo("https://" + domain + "/console/tab");
+        assertThat(tab.get("websiteUrl").asText()).isEqualTo("https://" + domain + "/console");
+    }
+
+    @Test
+    void webApplicationInfoNamesTheAppRegistrationAndItsApiOnTheTabsDomain() {
+        String domain = manifest.at("/validDomains/0").asText();
+        String id = manifest.at("/webApplicationInfo/id").asText();
+
+        assertThat(id).matches(GUID);
+        // Teams single sign-on asks for this resource; its host must be the tab's
+        assertThat(manifest.at("/webApplicationInfo/resource").asText()).isEqualTo("api://" + domain + "/" + id);
+    }
+
+    @Test
+    void schemaValidationCatchesABrokenTabAndSingleSignOn() {
+        ObjectNode broken = manifest.deepCopy();
+        ((ObjectNode) broken.get("webApplicationInfo")).put("id", "not-a-guid");
+        ((ObjectNode) broken.at("/staticTabs/0")).remove("entityId");
+
+        assertThat(schema.validate(broken)).extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("webApplicationInfo.id"))
+                .anySatisfy(message -> assertThat(message).contains("entityId"));
+    }
+
+    @Test
     void namesAndDescriptionsFitTeamsLengthLimits() {
         assertThat(manifest.at("/name/short").asText()).hasSizeLessThanOrEqualTo(30);
         assertThat(manifest.at("/name/full").asText()).hasSizeLessThanOrEqualTo(100);
