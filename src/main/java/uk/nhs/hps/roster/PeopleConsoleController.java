@@ -319,7 +319,7 @@ class PeopleConsoleController {
         m.put("stream", streamLabel(DevelopmentStream.numberOf(p.stream())));
         m.put("streamNumber", DevelopmentStream.numberOf(p.stream()) == null ? "" : String.valueOf(DevelopmentStream.numberOf(p.stream())));
         m.put("organisation", p.organisation());
-        m.put("band", p.band());
+        m.put("payBand", p.band());
         m.put("erased", p.anonymisedAt() != null);
         m.put("sponsors", pairings(page.sponsors()));
         m.put("coaches", pairings(page.coaches()));
@@ -345,7 +345,7 @@ class PeopleConsoleController {
     private MutableHttpResponse<String> confirmPage(HttpRequest<?> request, String title, List<String> details, String action,
                                                     Map<String, String> hidden, String button, @Nullable Long back) {
         Map<String, Object> m = new HashMap<>();
-        m.put("title", title);
+        m.put("heading", title);
         m.put("details", details);
         m.put("action", action);
         m.put("hidden", hidden.entrySet().stream().map(e -> Map.of("name", e.getKey(),
