@@ -73,6 +73,7 @@ class CohortOverviewController {
         m.put("unreachableShown", o.unreachable().size());
         m.put("unreachable", o.unreachable().stream().map(u -> {
             Map<String, Object> row = new HashMap<>();
+            row.put("id", u.personId());
             row.put("name", u.displayName());
             row.put("role", u.role().replace('_', ' ').toLowerCase(Locale.UK));
             row.put("why", u.why());

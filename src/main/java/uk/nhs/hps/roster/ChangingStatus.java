@@ -47,10 +47,16 @@ public class ChangingStatus {
         if (status != PersonStatus.ACTIVE && (reason == null || reason.isBlank())) {
             throw new InvalidRequest("Pausing or leaving needs a reason.");
         }
+        String kept = status == PersonStatus.ACTIVE ? null : reason.trim();
+        if (person.status() == status && java.util.Objects.equals(person.statusReason(), kept)
+                && java.util.Objects.equals(person.statusSince(), since) && java.util.Objects.equals(person.statusUntil(), until)) {
+            // already so (a repeated request, a double click): nothing to change or record
+            return person;
+        }
         if (status == PersonStatus.LEFT) {
             programmeTeam.keepsAnActiveProgrammeTeamMember(personId, "set to LEFT");
         }
-        Person changed = people.update(person.withStatus(status, status == PersonStatus.ACTIVE ? null : reason.trim(),
+        Person changed = people.update(person.withStatus(status, kept,
                 since, until, clock.instant()));
         audit.record(actor, AuditLog.STATUS_CHANGE, personId, person.status() + " -> " + status);
         return changed;

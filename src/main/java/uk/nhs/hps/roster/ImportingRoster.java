@@ -72,22 +72,62 @@ public class ImportingRoster {
      */
     @Transactional
     public ImportReport importCsv(byte[] content, ImportMode mode, String actor, String why) {
-        return lock.translatingRaces(() -> importLocked(content, mode, actor, why));
+        return importCsv(content, mode, actor, why, Progress.NONE);
     }
 
-    private ImportReport importLocked(byte[] content, ImportMode mode, String actor, String why) {
+    /** As {@link #importCsv(byte[], ImportMode, String, String)}, telling {@code progress} how far it has got. */
+    @Transactional
+    public ImportReport importCsv(byte[] content, ImportMode mode, String actor, String why, Progress progress) {
+        return lock.translatingRaces(() -> importLocked(RosterCsv.read(content, settings.importMaxRows()), mode, actor,
+                why, progress));
+    }
+
+    /** Rows already read (one typed into the console's "add a person" form), imported as a file of them would be. */
+    @Transactional
+    ImportReport importRows(List<RosterRow> rows, ImportMode mode, String actor, String why) {
+        return lock.translatingRaces(() -> importLocked(rows, mode, actor, why, Progress.NONE));
+    }
+
+    /** A dry run with the rows as read, so every row can be shown beside its problems. */
+    record Checked(List<RosterRow> rows, ImportReport report) {
+    }
+
+    /** How many rows the file has; throws {@link MalformedRoster} when the file as a whole cannot be read. */
+    int rowsOf(byte[] content) {
+        return RosterCsv.read(content, settings.importMaxRows()).size();
+    }
+
+    /** A dry run (writes nothing, audits nothing, as the API's and the bot's dry runs). */
+    @Transactional
+    Checked check(byte[] content, String actor, Progress progress) {
         List<RosterRow> rows = RosterCsv.read(content, settings.importMaxRows());
+        return new Checked(rows, importLocked(rows, ImportMode.DRY_RUN, actor, null, progress));
+    }
+
+    /** Told how far a long import has got: rows checked, then people written; called from the importing thread. */
+    public interface Progress {
+        Progress NONE = (stage, done, total) -> { };
+
+        enum Stage { CHECKING, WRITING }
+
+        void at(Stage stage, int done, int total);
+    }
+
+    /** How often (in rows or records) progress is reported, and how many people one batch writes. */
+    static final int PROGRESS_EVERY = 250;
+
+    private ImportReport importLocked(List<RosterRow> rows, ImportMode mode, String actor, String why, Progress progress) {
         if (mode != ImportMode.DRY_RUN) {
             // before the snapshot, so this import plans from what any import before it wrote
             lock.hold();
         }
         Snapshot snapshot = snapshot();
         List<RowProblem> problems = new ArrayList<>();
-        List<RosterRow> valid = validate(rows, snapshot, problems);
+        List<RosterRow> valid = validate(rows, snapshot, problems, progress);
         Plan plan = plan(valid, snapshot);
         boolean write = mode == ImportMode.COMMIT_VALID_ROWS || (mode == ImportMode.COMMIT && problems.isEmpty());
         if (write && !valid.isEmpty()) {
-            apply(plan, snapshot);
+            apply(plan, snapshot, progress);
         }
         ImportReport report = new ImportReport(mode, rows.size(), valid.size(), List.copyOf(problems),
                 plan.created, plan.updated, plan.unchanged, plan.sponsorsAdded, plan.coachesAdded,
@@ -118,10 +158,14 @@ public class ImportingRoster {
 
     // ---- validation: every problem of every row, with its line ----
 
-    private List<RosterRow> validate(List<RosterRow> rows, Snapshot snapshot, List<RowProblem> problems) {
+    private List<RosterRow> validate(List<RosterRow> rows, Snapshot snapshot, List<RowProblem> problems, Progress progress) {
         Map<String, Long> firstLineOf = new HashMap<>();
         List<RosterRow> valid = new ArrayList<>();
+        int checked = 0;
         for (RosterRow row : rows) {
+            if (checked++ % PROGRESS_EVERY == 0) {
+                progress.at(Progress.Stage.CHECKING, checked - 1, rows.size());
+            }
             String email = Person.normaliseEmail(row.email());
             List<String> reasons = new ArrayList<>();
             if (email == null) {
@@ -176,6 +220,7 @@ public class ImportingRoster {
                 problems.add(new RowProblem(row.line(), email, String.join("; ", reasons)));
             }
         }
+        progress.at(Progress.Stage.CHECKING, rows.size(), rows.size());
         return valid;
     }
 
@@ -293,16 +338,29 @@ public class ImportingRoster {
 
     // ---- applying: batched writes inside the caller's transaction ----
 
-    private void apply(Plan plan, Snapshot snapshot) {
+    private void apply(Plan plan, Snapshot snapshot, Progress progress) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, SCHEME_ZONE);
         Map<String, Long> ids = new HashMap<>();
         snapshot.byEmail().forEach((email, p) -> ids.put(email, p.id()));
-        for (Person saved : people.saveAll(plan.toCreate.values())) {
-            ids.put(saved.email(), saved.id());
+        // people in batches, so a long import can say how far it has got; one transaction all the same
+        List<Person> creating = List.copyOf(plan.toCreate.values());
+        int total = creating.size() + plan.toUpdate.size();
+        int written = 0;
+        progress.at(Progress.Stage.WRITING, 0, total);
+        for (int from = 0; from < creating.size(); from += PROGRESS_EVERY) {
+            List<Person> batch = creating.subList(from, Math.min(creating.size(), from + PROGRESS_EVERY));
+            for (Person saved : people.saveAll(batch)) {
+                ids.put(saved.email(), saved.id());
+            }
+            written += batch.size();
+            progress.at(Progress.Stage.WRITING, written, total);
         }
-        if (!plan.toUpdate.isEmpty()) {
-            people.updateAll(plan.toUpdate);
+        for (int from = 0; from < plan.toUpdate.size(); from += PROGRESS_EVERY) {
+            List<Person> batch = plan.toUpdate.subList(from, Math.min(plan.toUpdate.size(), from + PROGRESS_EVERY));
+            people.updateAll(batch);
+            written += batch.size();
+            progress.at(Progress.Stage.WRITING, written, total);
         }
         List<Sponsorship> ended = new ArrayList<>();
         List<Sponsorship> started = new ArrayList<>();

@@ -29,10 +29,10 @@ class ImportingUploadedRoster {
 
     enum Decision { IMPORT_ALL, IMPORT_VALID_ROWS, CANCEL }
 
-    sealed interface Checked permits DryRun, Malformed {
+    sealed interface Checked permits DryRun, Malformed, Kept {
     }
 
-    sealed interface Decided permits Finished, UnderWay, Cancelled, Expired, Malformed, Busy, ChangedSinceCheck, Imported {
+    sealed interface Decided permits Finished, UnderWay, Cancelled, Expired, Malformed, Busy, ChangedSinceCheck, Imported, Claimed {
     }
 
     /** The dry run's report, and the upload the buttons refer to. */
@@ -91,7 +91,62 @@ class ImportingUploadedRoster {
         return new DryRun(report, upload.id());
     }
 
+    /** The upload kept, its rows read (the whole file is readable); its rows are checked later by {@link #dryRun}. */
+    record Kept(long uploadId, int rows) implements Checked {
+    }
+
+    /**
+     * Keeps a file whose rows are to be checked in the background (the console): only whole-file problems (empty, not
+     * CSV, missing columns, too many rows) are found now, and then nothing is kept.
+     */
+    Checked keep(CheckUpload command) {
+        int rows;
+        try {
+            rows = importing.rowsOf(command.content());
+        } catch (MalformedRoster e) {
+            return new Malformed(e.getMessage());
+        }
+        RosterUpload upload = uploads.save(new RosterUpload(null, command.actor(), truncate(command.fileName(), 255),
+                new String(command.content(), StandardCharsets.UTF_8), RosterUpload.Status.PENDING, clock.instant(), null));
+        return new Kept(upload.id(), rows);
+    }
+
+    /** The upload as its sender sees it; empty for anyone else, so an id cannot be guessed into someone's file. */
+    Optional<RosterUpload> find(long actor, long uploadId) {
+        return uploads.findById(uploadId).filter(u -> u.uploadedBy() == actor);
+    }
+
+    /** The dry run of a kept, pending upload, with its rows as read; empty when it is not pending any more. */
+    Optional<ImportingRoster.Checked> dryRun(long actor, long uploadId, ImportingRoster.Progress progress) {
+        return find(actor, uploadId).filter(u -> RosterUpload.Status.PENDING.equals(u.status()) && u.content() != null)
+                .map(u -> importing.check(u.content().getBytes(StandardCharsets.UTF_8), AuditLog.person(actor), progress));
+    }
+
     Decided decide(DecideUpload command) {
+        Claim claim = claim(command, "bot");
+        return claim.answer() != null ? claim.answer() : importClaimed(claim, ImportingRoster.Progress.NONE);
+    }
+
+    /**
+     * The first half of a decision: the upload moved to COMMITTING by this caller ({@code upload} set), or the
+     * answer for a caller that lost the press or decided without importing ({@code answer} set).
+     */
+    record Claim(@io.micronaut.core.annotation.Nullable RosterUpload upload, ImportMode mode, String via,
+                 @io.micronaut.core.annotation.Nullable Decided answer) {
+    }
+
+    /** {@code via} names where the press came from in the audit log ("bot", "console"). */
+    Claim claim(DecideUpload command, String via) {
+        ImportMode mode = command.decision() == Decision.IMPORT_VALID_ROWS ? ImportMode.COMMIT_VALID_ROWS : ImportMode.COMMIT;
+        Decided answer = claimOrAnswer(command);
+        return answer instanceof Claimed claimed ? new Claim(claimed.upload(), mode, via, null) : new Claim(null, mode, via, answer);
+    }
+
+    /** Internal: the press won the upload. */
+    private record Claimed(RosterUpload upload) implements Decided {
+    }
+
+    private Decided claimOrAnswer(DecideUpload command) {
         long actor = command.actor();
         Optional<RosterUpload> found = command.uploadId().flatMap(uploads::findById)
                 .filter(u -> u.uploadedBy() == actor);
@@ -118,11 +173,21 @@ class ImportingUploadedRoster {
         if (uploads.moveStatus(upload.id(), actor, RosterUpload.Status.PENDING, RosterUpload.Status.COMMITTING) != 1) {
             return new UnderWay();
         }
-        ImportMode mode = command.decision() == Decision.IMPORT_VALID_ROWS ? ImportMode.COMMIT_VALID_ROWS : ImportMode.COMMIT;
+        return new Claimed(upload);
+    }
+
+    /** The second half: imports an upload this caller claimed, telling {@code progress} how far it has got. */
+    Decided importClaimed(Claim claim, ImportingRoster.Progress progress) {
+        RosterUpload upload = claim.upload();
+        long actor = upload.uploadedBy();
+        ImportMode mode = claim.mode();
+        String via = claim.via();
+        Instant now = clock.instant();
         ImportReport report;
         try {
             report = importing.importCsv(upload.content().getBytes(StandardCharsets.UTF_8), mode,
-                    AuditLog.person(actor), "bot import of " + (upload.fileName() == null ? "a file" : upload.fileName()));
+                    AuditLog.person(actor), via + " import of " + (upload.fileName() == null ? "a file" : upload.fileName()),
+                    progress);
         } catch (MalformedRoster e) {
             uploads.update(upload.finished(RosterUpload.Status.FAILED, now));
             return new Malformed(e.getMessage());

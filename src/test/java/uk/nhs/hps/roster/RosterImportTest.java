@@ -321,6 +321,24 @@ public class RosterImportTest extends BotTestBase {
         assertThat(people.findByEmail("move" + d).orElseThrow().stream()).isEqualTo(DevelopmentStream.TWO);
     }
 
+    @Test
+    void aLongImportReportsRowsCheckedThenPeopleSavedUpToTheirTotals() {
+        String cohort = newCohort();
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 600; i++) {
+            csv.append("p").append(i).append("@").append(cohort).append(".nhs.net,P ").append(i).append(",Org,7,").append(cohort)
+                    .append(",s@").append(cohort).append(".nhs.net,,,,\n");
+        }
+        List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        importing.importCsv(bytes(csv.toString()), ImportMode.COMMIT, "person:42", "test import",
+                (stage, done, total) -> reported.add(stage + " " + done + "/" + total));
+
+        // 600 participants and their one new sponsor are written, in batches of 250
+        assertThat(reported).containsSubsequence("CHECKING 0/600", "CHECKING 250/600", "CHECKING 600/600",
+                "WRITING 0/601", "WRITING 250/601", "WRITING 601/601");
+    }
+
     private ImportReport commit(String csv) {
         return importing.importCsv(bytes(csv), ImportMode.COMMIT, "person:42", "test import");
     }
