@@ -90,6 +90,32 @@ class FaqMatchingTest {
     }
 
     @Test
+    void dotProductsOverTheMatrixStoredByDimensionAreEachRowsCosine() {
+        java.util.Random random = new java.util.Random(11);
+        float[][] rows = new float[7][];
+        for (int r = 0; r < rows.length; r++) {
+            float[] v = new float[384];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) random.nextGaussian();
+            }
+            rows[r] = TextEmbedder.normalised(v);
+        }
+        float[] byDimension = new float[rows.length * 384];
+        for (int r = 0; r < rows.length; r++) {
+            for (int i = 0; i < 384; i++) {
+                byDimension[i * rows.length + r] = rows[r][i];
+            }
+        }
+        float[] q = rows[3];
+
+        float[] dots = FaqIndex.dotProducts(byDimension, rows.length, q);
+
+        for (int r = 0; r < rows.length; r++) {
+            assertThat((double) dots[r]).isCloseTo(TextEmbedder.cosine(q, rows[r]), org.assertj.core.data.Offset.offset(1e-5));
+        }
+    }
+
+    @Test
     void runnerUpSharingATopicWithTheTopEntryDoesNotCountAsARival() {
         KnowledgeEntry pool = new KnowledgeEntry("pool", "c", "q", List.of(), "a", "s", true, null, List.of("aspiring-together"));
         KnowledgeEntry contact = new KnowledgeEntry("contact", "c", "q", List.of(), "a", "s", true, null,

@@ -55,6 +55,25 @@ public final class FaqBenchmark {
 
         // the development set: the three sets looked at while tuning; the third held-out set is read only below
         List<EvalSet.Question> tuning = EvalSet.development();
+        String dump = System.getProperty("bench.faq.dump");
+        if (dump != null) {
+            // every development question's outcome, top entry and score: diff two runs to see whether answers changed
+            List<String> lines = new ArrayList<>();
+            for (EvalSet.Question q : tuning) {
+                uk.nhs.hps.faq.MatchResult r = meaning.match(q.text());
+                lines.add(String.format("%s\t%s\t%s\t%.6f", q.text(), r.outcome(),
+                        r.top().map(c -> c.entry().id()).orElse("-"), r.confidence()));
+            }
+            java.nio.file.Files.write(java.nio.file.Path.of(dump), lines);
+        }
+        if (Boolean.getBoolean("bench.faq.latency-only")) {
+            // matching latency alone, for before/after comparisons run back to back
+            List<String> queries = tuning.stream().map(EvalSet.Question::text).toList();
+            latency("words and meaning, " + meaning.size() + " entries", meaning, queries);
+            System.out.printf("load average %.1f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return;
+        }
         List<FusionTuning.Item> items = tuning.stream().filter(q -> q.inScope() || q.kind() == EvalSet.Kind.offtopic)
                 .map(q -> new FusionTuning.Item(q, meaning.evidence(q.text()))).toList();
         double[] cv = FusionTuning.crossValidate(items, 5);
@@ -155,7 +174,7 @@ public final class FaqBenchmark {
         for (int warm = 0; warm < 5; warm++) {
             queries.forEach(index::match);
         }
-        int rounds = 10;
+        int rounds = Integer.getInteger("bench.faq.latency-rounds", 10);
         long[] nanos = new long[queries.size() * rounds];
         int i = 0;
         for (int round = 0; round < rounds; round++) {
