@@ -163,7 +163,9 @@ public final class FaqModelExperiment {
             String[] c = pair.split(":");
             uk.nhs.hps.faq.FusionTuning.Costs costs = new uk.nhs.hps.faq.FusionTuning.Costs(Double.parseDouble(c[0]),
                     Double.parseDouble(c[1]));
-            for (uk.nhs.hps.faq.FusionTuning.MarginMode mode : uk.nhs.hps.faq.FusionTuning.MarginMode.values()) {
+            for (String name : System.getProperty("experiment.modes", "RUNNER_UP,OTHER_TOPIC,RELATIVE_OTHER_TOPIC,"
+                    + "RELATIVE_OR_AGREEMENT").split(",")) {
+                uk.nhs.hps.faq.FusionTuning.MarginMode mode = uk.nhs.hps.faq.FusionTuning.MarginMode.valueOf(name);
                 double[] cv = uk.nhs.hps.faq.FusionTuning.crossValidate(tuning, FOLDS, mode, costs);
                 System.out.printf("  grid %s, costs %s: in-scope right %.1f%% (faq %.1f%%, docs %.1f%%), wrong %.1f%%,"
                                 + " off-topic no fact %.1f%%; chosen on all: %s%n", mode, pair, 100 * cv[0], 100 * cv[2],
