@@ -99,7 +99,7 @@ public final class FaqIndex {
      */
     public record Fusion(double semanticWeight, double answerTextWeight, double passageWeight, double answerAt,
                          double marginAt, double suggestAt) {
-        public static final Fusion DEFAULT = new Fusion(0.5, 0.8, 0.9, 0.625, 0.06, 0.55);
+        public static final Fusion DEFAULT = new Fusion(0.6, 0.8, 0.9, 0.575, 0.1, 0.55);
 
         MatchResult.Outcome decide(double top, double margin) {
             return top >= answerAt && margin >= marginAt ? MatchResult.Outcome.ANSWER
@@ -107,9 +107,13 @@ public final class FaqIndex {
         }
     }
 
+    /**
+     * One entry, read for matching. With embeddings, its vectors are rows {@code firstRow ..} of the index's matrix:
+     * one per phrasing, then the answer's opening, then {@code detailRows} answer passages.
+     */
     private record Prepared(KnowledgeEntry entry, List<String> phrasings, List<String> intents, List<Set<String>> phrasingTerms,
                             Set<String> allPhrasingTerms, Set<String> answerTerms, double[] phrasingNorms,
-                            float[][] phrasingVectors, float[] answerVector, float[][] answerDetailVectors) {
+                            int firstRow, int detailRows) {
     }
 
     /** How much of an answer is embedded: its opening says what it is about; the rest is detail. */
@@ -122,11 +126,23 @@ public final class FaqIndex {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final DirectSpellChecker spelling = new DirectSpellChecker();
+    /** For words of five letters or fewer, where only one edit is accepted: skips the costlier two-edit search. */
+    private final DirectSpellChecker shortSpelling = new DirectSpellChecker();
     private final ConfidenceModel model;
     private final Thresholds thresholds;
     private final TextEmbedder embedder;
     private final Fusion fusion;
     private final double unknownIdf;
+    /**
+     * Every stored unit vector (phrasings, answer openings, passages) in one contiguous array, stored by dimension
+     * (all rows' first components, then all second components...), so comparing a question with all of them is one
+     * pass of multiply-adds over adjacent floats, which the JIT turns into SIMD; null without embeddings.
+     */
+    private final float[] vectors;
+    private final int rowCount;
+    /** Per Lucene document: the entry it belongs to (null for the vocabulary-only one) and whether it is an answer. */
+    private final String[] documentEntry;
+    private final boolean[] documentIsAnswer;
 
     private FaqIndex(List<KnowledgeEntry> entries, ConfidenceModel model, Thresholds thresholds, TextEmbedder embedder,
                      Fusion fusion) {
@@ -137,8 +153,12 @@ public final class FaqIndex {
         spelling.setMinPrefix(1);
         spelling.setMinQueryLength(4);
         spelling.setMaxEdits(2);
+        shortSpelling.setMinPrefix(1);
+        shortSpelling.setMinQueryLength(4);
+        shortSpelling.setMaxEdits(1);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         Map<String, Analyzer> perField = Map.of(VOCAB, new WhitespaceAnalyzer());
+        List<float[]> rows = new ArrayList<>();
         try (IndexWriter writer = new IndexWriter(directory,
                 new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzer, perField)))) {
             for (KnowledgeEntry entry : entries) {
@@ -171,18 +191,18 @@ public final class FaqIndex {
                 vocabulary.addAll(raw);
                 doc.add(new TextField(VOCAB, String.join(" ", raw), Field.Store.NO));
                 writer.addDocument(doc);
-                float[][] phrasingVectors = null;
-                float[] answerVector = null;
-                float[][] answerDetailVectors = null;
+                int firstRow = rows.size();
+                int detailRows = 0;
                 if (embedder != null) {
-                    answerDetailVectors = answerDetails(entry.answer()).stream().map(DomainSynonyms::spelledOut)
-                            .map(embedder::embedStored).toArray(float[][]::new);
-                    phrasingVectors = phrasings.stream().map(DomainSynonyms::spelledOut).map(embedder::embedStored)
-                            .toArray(float[][]::new);
-                    answerVector = embedder.embedStored(DomainSynonyms.spelledOut(answerHead(entry.answer())));
+                    List<float[]> details = answerDetails(entry.answer()).stream().map(DomainSynonyms::spelledOut)
+                            .map(embedder::embedStored).toList();
+                    phrasings.stream().map(DomainSynonyms::spelledOut).map(embedder::embedStored).forEach(rows::add);
+                    rows.add(embedder.embedStored(DomainSynonyms.spelledOut(answerHead(entry.answer()))));
+                    rows.addAll(details);
+                    detailRows = details.size();
                 }
                 prepared.put(entry.id(), new Prepared(entry, phrasings, intents, phrasingTerms, all, answerTerms,
-                        new double[phrasings.size()], phrasingVectors, answerVector, answerDetailVectors));
+                        new double[phrasings.size()], firstRow, detailRows));
                 Set<String> entryTerms = new HashSet<>(all);
                 entryTerms.addAll(answerTerms);
                 entryTerms.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
@@ -198,7 +218,29 @@ public final class FaqIndex {
             throw new UncheckedIOException(e);
         }
         searcher = new IndexSearcher(reader);
+        // read each document's stored fields once here rather than decompressing them for every hit of every question
+        documentEntry = new String[reader.maxDoc()];
+        documentIsAnswer = new boolean[reader.maxDoc()];
+        try {
+            StoredFields stored = searcher.storedFields();
+            for (int d = 0; d < reader.maxDoc(); d++) {
+                Document doc = stored.document(d);
+                documentEntry[d] = doc.get(ENTRY);
+                documentIsAnswer[d] = ANSWER.equals(doc.get(KIND));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         unknownIdf = idf(0);
+        rowCount = rows.size();
+        int dimensions = rows.isEmpty() ? 0 : rows.get(0).length;
+        vectors = embedder == null ? null : new float[rowCount * dimensions];
+        for (int r = 0; r < rowCount; r++) {
+            float[] row = rows.get(r);
+            for (int i = 0; i < dimensions; i++) {
+                vectors[i * rowCount + r] = row[i];
+            }
+        }
         for (Prepared p : prepared.values()) {
             for (int i = 0; i < p.phrasingTerms().size(); i++) {
                 p.phrasingNorms()[i] = Math.sqrt(p.phrasingTerms().get(i).stream().mapToDouble(t -> sq(weight(t))).sum());
@@ -375,13 +417,15 @@ public final class FaqIndex {
             }
         }
         float[] q = embedder.embed(DomainSynonyms.spelledOut(cleaned));
+        float[] cosines = dotProducts(vectors, rowCount, q);
         List<Evidence> out = new ArrayList<>(prepared.size());
         for (Prepared p : prepared.values()) {
             double best = -1;
             double second = -1;
             String closest = p.phrasings().get(0);
-            for (int i = 0; i < p.phrasingVectors().length; i++) {
-                double cos = TextEmbedder.cosine(q, p.phrasingVectors()[i]);
+            int phrasings = p.phrasings().size();
+            for (int i = 0; i < phrasings; i++) {
+                double cos = cosines[p.firstRow() + i];
                 if (cos > best) {
                     second = best;
                     best = cos;
@@ -390,12 +434,29 @@ public final class FaqIndex {
                     second = cos;
                 }
             }
+            int answerRow = p.firstRow() + phrasings;
             double detail = 0;
-            for (float[] v : p.answerDetailVectors()) {
-                detail = Math.max(detail, TextEmbedder.cosine(q, v));
+            for (int i = 1; i <= p.detailRows(); i++) {
+                detail = Math.max(detail, cosines[answerRow + i]);
             }
-            out.add(new Evidence(lexical.get(p.entry().id()), p.entry(), best, closest, TextEmbedder.cosine(q, p.answerVector()),
+            out.add(new Evidence(lexical.get(p.entry().id()), p.entry(), best, closest, cosines[answerRow],
                     second < 0 ? best : second, detail));
+        }
+        return out;
+    }
+
+    /**
+     * The dot product of {@code q} with each of {@code rows} unit vectors stored by dimension in {@code byDimension}
+     * (component i of row r at {@code i × rows + r}), so each is a cosine. The inner loop adds one component to every
+     * row's sum: no reduction chain, contiguous floats, vectorised by the JIT.
+     */
+    static float[] dotProducts(float[] byDimension, int rows, float[] q) {
+        float[] out = new float[rows];
+        for (int i = 0, base = 0; i < q.length; i++, base += rows) {
+            float qi = q[i];
+            for (int r = 0; r < rows; r++) {
+                out[r] += byDimension[base + r] * qi;
+            }
         }
         return out;
     }
@@ -517,9 +578,9 @@ public final class FaqIndex {
 
     private String suggestion(String word) {
         try {
-            SuggestWord[] suggestions = spelling.suggestSimilar(new Term(VOCAB, word), 3, reader,
-                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             int allowed = word.length() <= 5 ? 1 : 2;
+            SuggestWord[] suggestions = (allowed == 1 ? shortSpelling : spelling).suggestSimilar(new Term(VOCAB, word), 3,
+                    reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             for (SuggestWord s : suggestions) {
                 if (editDistance(word, s.string) <= allowed) {
                     return s.string;
@@ -541,16 +602,14 @@ public final class FaqIndex {
         Map<String, double[]> scores = new HashMap<>();
         try {
             ScoreDoc[] hits = searcher.search(query.build(), 100).scoreDocs;
-            StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : hits) {
-                Document doc = stored.document(hit.doc);
-                String id = doc.get(ENTRY);
+                String id = documentEntry[hit.doc];
                 if (id == null) {
                     continue;
                 }
                 double[] s = scores.computeIfAbsent(id, k -> new double[2]);
                 // a phrasing document only matches on ASK terms and an answer document only on ANSWER terms
-                if (ANSWER.equals(doc.get(KIND))) {
+                if (documentIsAnswer[hit.doc]) {
                     s[1] = Math.max(s[1], hit.score);
                 } else {
                     s[0] = Math.max(s[0], hit.score);

@@ -14,11 +14,11 @@ record FaqSettings(@Bindable(defaultValue = "0.6") double answerThreshold,
                    @Bindable(defaultValue = "0.3") double suggestThreshold,
                    @Bindable(defaultValue = "500") int maxQuestionChars,
                    @Bindable(defaultValue = "true") boolean semantic,
-                   @Bindable(defaultValue = "0.5") double semanticWeight,
+                   @Bindable(defaultValue = "0.6") double semanticWeight,
                    @Bindable(defaultValue = "0.8") double answerTextWeight,
                    @Bindable(defaultValue = "0.9") double passageWeight,
-                   @Bindable(defaultValue = "0.625") double answerAt,
-                   @Bindable(defaultValue = "0.06") double marginAt,
+                   @Bindable(defaultValue = "0.575") double answerAt,
+                   @Bindable(defaultValue = "0.1") double marginAt,
                    @Bindable(defaultValue = "0.55") double suggestAt) {
 
     FaqIndex.Fusion fusion() {

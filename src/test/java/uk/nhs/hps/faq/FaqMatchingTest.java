@@ -11,16 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The matcher on the shipped knowledge base with the embedding model: a regression floor on the development set
- * (tuning.yml + heldout.yml; the fresh held-out set is never read by a test), then single behaviours.
+ * (tuning.yml + heldout.yml + fresh/heldout.yml; the held-out fresh3 set is never read by a test), then single
+ * behaviours.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaqMatchingTest {
 
     /**
-     * Measured on the development set with the shipped settings (see docs/faq.md), less a margin of five points, so
+     * Measured on the development set with the shipped settings (84.4% in-scope and 95.2% off-topic on knowledge
+     * base version 4, see docs/faq.md), less a margin of about five points, so
      * the build fails when a change makes matching clearly worse; it is not the target and not a held-out figure.
      */
-    static final double DEVELOPMENT_IN_SCOPE_FLOOR = 0.76;
+    static final double DEVELOPMENT_IN_SCOPE_FLOOR = 0.79;
     static final double DEVELOPMENT_OFF_TOPIC_FLOOR = 0.90;
 
     private FaqIndex index;
@@ -87,6 +89,32 @@ class FaqMatchingTest {
         assertThat(FaqIndex.answerDetails(answer)).containsExactly(
                 "Intro line that is long enough to stand on its own as a passage of the answer text.",
                 "short bullet another short one a third bullet that makes the joined passage long enough");
+    }
+
+    @Test
+    void dotProductsOverTheMatrixStoredByDimensionAreEachRowsCosine() {
+        java.util.Random random = new java.util.Random(11);
+        float[][] rows = new float[7][];
+        for (int r = 0; r < rows.length; r++) {
+            float[] v = new float[384];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) random.nextGaussian();
+            }
+            rows[r] = TextEmbedder.normalised(v);
+        }
+        float[] byDimension = new float[rows.length * 384];
+        for (int r = 0; r < rows.length; r++) {
+            for (int i = 0; i < 384; i++) {
+                byDimension[i * rows.length + r] = rows[r][i];
+            }
+        }
+        float[] q = rows[3];
+
+        float[] dots = FaqIndex.dotProducts(byDimension, rows.length, q);
+
+        for (int r = 0; r < rows.length; r++) {
+            assertThat((double) dots[r]).isCloseTo(TextEmbedder.cosine(q, rows[r]), org.assertj.core.data.Offset.offset(1e-5));
+        }
     }
 
     @Test

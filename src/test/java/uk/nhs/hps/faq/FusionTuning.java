@@ -48,6 +48,11 @@ public final class FusionTuning {
 
     static final MarginMode SHIPPED = MarginMode.RELATIVE_OTHER_TOPIC;
 
+    /** What the objective takes off for a wrong in-scope answer and for an off-topic question answered directly. */
+    public record Costs(double wrong, double offTopicAnswered) {
+        public static final Costs SHIPPED = new Costs(2, 3);
+    }
+
     private FusionTuning() {
     }
 
@@ -56,6 +61,10 @@ public final class FusionTuning {
     }
 
     public static Choice choose(List<Item> items, MarginMode mode) {
+        return choose(items, mode, Costs.SHIPPED);
+    }
+
+    public static Choice choose(List<Item> items, MarginMode mode, Costs costs) {
         Choice best = null;
         for (double sw : SEMANTIC) {
             for (double aw : ANSWER_TEXT) {
@@ -66,7 +75,7 @@ public final class FusionTuning {
                         for (double margin : mode.compareTo(MarginMode.RELATIVE_OTHER_TOPIC) >= 0 ? RELATIVE_MARGIN : MARGIN) {
                             for (double suggestAt = 0.25; suggestAt <= answerAt + 1e-9; suggestAt += 0.05) {
                                 FaqIndex.Fusion f = new FaqIndex.Fusion(sw, aw, pw, round(answerAt), margin, round(suggestAt));
-                                double j = objective(items, ranked, f);
+                                double j = objective(items, ranked, f, costs);
                                 if (best == null || j > best.objective() + 1e-9) {
                                     best = new Choice(f, j);
                                 }
@@ -88,6 +97,10 @@ public final class FusionTuning {
     }
 
     public static double[] crossValidate(List<Item> items, int k, MarginMode mode) {
+        return crossValidate(items, k, mode, Costs.SHIPPED);
+    }
+
+    public static double[] crossValidate(List<Item> items, int k, MarginMode mode, Costs costs) {
         int right = 0;
         int wrong = 0;
         int inScope = 0;
@@ -101,7 +114,7 @@ public final class FusionTuning {
             for (int i = 0; i < items.size(); i++) {
                 (i % k == fold ? test : train).add(items.get(i));
             }
-            FaqIndex.Fusion f = choose(train, mode).fusion();
+            FaqIndex.Fusion f = choose(train, mode, costs).fusion();
             for (Item item : test) {
                 Ranked r = rank(item, f, mode);
                 boolean answered = f.decide(r.first(), r.margin()) == MatchResult.Outcome.ANSWER;
@@ -123,7 +136,7 @@ public final class FusionTuning {
                 (double) faq[1] / faq[0], (double) docs[1] / docs[0], (double) wrong / inScope};
     }
 
-    private static double objective(List<Item> items, List<Ranked> ranked, FaqIndex.Fusion f) {
+    private static double objective(List<Item> items, List<Ranked> ranked, FaqIndex.Fusion f, Costs costs) {
         double j = 0;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
@@ -131,12 +144,12 @@ public final class FusionTuning {
             MatchResult.Outcome o = f.decide(r.first(), r.margin());
             if (item.question().inScope()) {
                 if (o == MatchResult.Outcome.ANSWER) {
-                    j += hit(item, r.top3().get(0)) ? 1 : -2;
+                    j += hit(item, r.top3().get(0)) ? 1 : -costs.wrong();
                 } else if (o == MatchResult.Outcome.SUGGEST && r.top3().stream().anyMatch(e -> hit(item, e))) {
                     j += SUGGESTION_CREDIT;
                 }
             } else if (o == MatchResult.Outcome.ANSWER) {
-                j -= 3;
+                j -= costs.offTopicAnswered();
             } else if (o == MatchResult.Outcome.SUGGEST) {
                 j -= 0.5;
             }

@@ -80,6 +80,9 @@ public final class FaqModelExperiment {
                 models.values().forEach(CachingEmbedder::save);
                 looLogistic(items, loo);
             } else {
+                if (Boolean.getBoolean("experiment.rules")) {
+                    rules(items);
+                }
                 run(items);
             }
         }
@@ -147,6 +150,29 @@ public final class FaqModelExperiment {
         }
         print("  logistic decision trained on leave-one-phrasing-out, shipped ranking", c);
         print("  thresholds, shipped ranking (for comparison)", crossValidate(dev, List.of(shipped), Decider.THRESHOLDS));
+    }
+
+    /**
+     * The shipped grid search (FusionTuning) by 5-fold CV under each way of measuring the lead and each pair of costs
+     * (wrong answer, off-topic answered) given in -Dexperiment.costs (e.g. "2:3,2:4,3:4").
+     */
+    static void rules(List<Q> items) {
+        List<uk.nhs.hps.faq.FusionTuning.Item> tuning = items.stream()
+                .map(q -> new uk.nhs.hps.faq.FusionTuning.Item(q.question(), q.evidence())).toList();
+        for (String pair : System.getProperty("experiment.costs", "2:3").split(",")) {
+            String[] c = pair.split(":");
+            uk.nhs.hps.faq.FusionTuning.Costs costs = new uk.nhs.hps.faq.FusionTuning.Costs(Double.parseDouble(c[0]),
+                    Double.parseDouble(c[1]));
+            for (String name : System.getProperty("experiment.modes", "RUNNER_UP,OTHER_TOPIC,RELATIVE_OTHER_TOPIC,"
+                    + "RELATIVE_OR_AGREEMENT").split(",")) {
+                uk.nhs.hps.faq.FusionTuning.MarginMode mode = uk.nhs.hps.faq.FusionTuning.MarginMode.valueOf(name);
+                double[] cv = uk.nhs.hps.faq.FusionTuning.crossValidate(tuning, FOLDS, mode, costs);
+                System.out.printf("  grid %s, costs %s: in-scope right %.1f%% (faq %.1f%%, docs %.1f%%), wrong %.1f%%,"
+                                + " off-topic no fact %.1f%%; chosen on all: %s%n", mode, pair, 100 * cv[0], 100 * cv[2],
+                        100 * cv[3], 100 * cv[4], 100 * cv[1],
+                        uk.nhs.hps.faq.FusionTuning.choose(tuning, mode, costs).fusion());
+            }
+        }
     }
 
     static List<Prepared> prepare(List<Q> items, Ranking r) {
@@ -461,6 +487,9 @@ public final class FaqModelExperiment {
         }
     }
 
+    /** What a wrong direct answer costs in the objective (the benchmark's is 2; -Dexperiment.wrong-cost to compare). */
+    static final double WRONG_COST = Double.parseDouble(System.getProperty("experiment.wrong-cost", "2"));
+
     /** The benchmark's objective: +1 right answer, −2 wrong, −3 off-topic answered, ±0.5 for suggestions. */
     static double objective(List<Prepared> train, Decision d) {
         double j = 0;
@@ -468,7 +497,7 @@ public final class FaqModelExperiment {
             MatchResult.Outcome o = d.decide(p.x());
             if (p.q().inScope()) {
                 if (o == MatchResult.Outcome.ANSWER) {
-                    j += p.right() ? 1 : -2;
+                    j += p.right() ? 1 : -WRONG_COST;
                 } else if (o == MatchResult.Outcome.SUGGEST && p.ranked().stream().limit(3).anyMatch(s -> hit(p.q(), s.entry()))) {
                     j += SUGGEST_CREDIT;
                 }
