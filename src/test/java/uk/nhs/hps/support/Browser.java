@@ -35,6 +35,8 @@ public final class Browser implements AutoCloseable {
     public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
     private static final String DRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
+    /** Long enough for a loaded CI machine; a wait that succeeds returns as soon as it does. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final WebDriver driver;
     private final Path profile;
@@ -86,17 +88,28 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
+        return await().until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /**
+     * A wait that outlasts a page being replaced under it: while htmx swaps or reloads the page, Chromium can answer
+     * a look-up with "node does not belong to the document" instead of a stale element, which is not a failure yet.
+     */
+    private WebDriverWait await() {
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     /** Waits for the element's text to contain the given text (a page reached by redirects, a chart drawn by script). */
     public WebElement waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
         return driver.findElement(by);
     }
 
     public void waitFor(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
+        await().until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     public void resize(int width, int height) {
