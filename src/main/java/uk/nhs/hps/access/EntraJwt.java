@@ -36,6 +36,38 @@ public final class EntraJwt {
         }
     }
 
+    /** Builds a processor; may fetch the issuer's metadata, so it is run on first use, not at start-up. */
+    @FunctionalInterface
+    public interface Build {
+        DefaultJWTProcessor<SecurityContext> processor() throws Unavailable;
+    }
+
+    /**
+     * A processor built on first use and then kept: building it may reach the issuer, which should not happen at
+     * start-up or on every token. A build that fails is tried again on the next token.
+     */
+    public static final class OnFirstUse {
+        private final Build build;
+        private volatile DefaultJWTProcessor<SecurityContext> processor;
+
+        public OnFirstUse(Build build) {
+            this.build = build;
+        }
+
+        public DefaultJWTProcessor<SecurityContext> get() throws Unavailable {
+            DefaultJWTProcessor<SecurityContext> p = processor;
+            if (p != null) {
+                return p;
+            }
+            synchronized (this) {
+                if (processor == null) {
+                    processor = build.processor();
+                }
+                return processor;
+            }
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EntraJwt() {

@@ -35,7 +35,7 @@ class EntraTokens {
     }
 
     private final AdminAuthSettings settings;
-    private volatile DefaultJWTProcessor<SecurityContext> processor;
+    private final EntraJwt.OnFirstUse processor = new EntraJwt.OnFirstUse(this::build);
 
     EntraTokens(AdminAuthSettings settings) {
         this.settings = settings;
@@ -96,25 +96,16 @@ class EntraTokens {
     }
 
     private DefaultJWTProcessor<SecurityContext> processor() throws Rejected {
-        DefaultJWTProcessor<SecurityContext> p = processor;
-        if (p != null) {
-            return p;
-        }
-        synchronized (this) {
-            if (processor == null) {
-                processor = build();
-            }
-            return processor;
-        }
-    }
-
-    private DefaultJWTProcessor<SecurityContext> build() throws Rejected {
         try {
-            return EntraJwt.processor(settings.issuer().trim(), settings.jwksUri(), Set.of(settings.audience().trim()),
-                    new JWTClaimsSet.Builder().issuer(settings.issuer().trim()).build(), Set.of("exp", "iat"), settings.clockSkew());
+            return processor.get();
         } catch (EntraJwt.Unavailable e) {
             throw new Rejected(e.getMessage());
         }
+    }
+
+    private DefaultJWTProcessor<SecurityContext> build() throws EntraJwt.Unavailable {
+        return EntraJwt.processor(settings.issuer().trim(), settings.jwksUri(), Set.of(settings.audience().trim()),
+                new JWTClaimsSet.Builder().issuer(settings.issuer().trim()).build(), Set.of("exp", "iat"), settings.clockSkew());
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {

@@ -41,7 +41,7 @@ class TeamsTokens {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsTokens.class);
 
     private final ConsoleTeamsSettings settings;
-    private volatile DefaultJWTProcessor<SecurityContext> processor;
+    private final EntraJwt.OnFirstUse processor = new EntraJwt.OnFirstUse(this::build);
 
     TeamsTokens(ConsoleTeamsSettings settings) {
         this.settings = settings;
@@ -116,26 +116,17 @@ class TeamsTokens {
     }
 
     private DefaultJWTProcessor<SecurityContext> processor() throws Refused {
-        DefaultJWTProcessor<SecurityContext> p = processor;
-        if (p != null) {
-            return p;
-        }
-        synchronized (this) {
-            if (processor == null) {
-                processor = build();
-            }
-            return processor;
-        }
-    }
-
-    private DefaultJWTProcessor<SecurityContext> build() throws Refused {
-        // the issuer is one of several (v1 and v2 tokens), so it is checked after, not as an exact-match claim
         try {
-            return EntraJwt.processor(settings.acceptedIssuers().get(0), settings.jwksUri(), Set.copyOf(settings.audiences()),
-                    new JWTClaimsSet.Builder().build(), Set.of("exp", "iat", "iss", "oid", "tid"), settings.clockSkew());
+            return processor.get();
         } catch (EntraJwt.Unavailable e) {
             throw refused(e.getMessage(), "Microsoft's sign-in service could not be reached. Please try again in a moment.");
         }
+    }
+
+    // the issuer is one of several (v1 and v2 tokens), so it is checked after, not as an exact-match claim
+    private DefaultJWTProcessor<SecurityContext> build() throws EntraJwt.Unavailable {
+        return EntraJwt.processor(settings.acceptedIssuers().get(0), settings.jwksUri(), Set.copyOf(settings.audiences()),
+                new JWTClaimsSet.Builder().build(), Set.of("exp", "iat", "iss", "oid", "tid"), settings.clockSkew());
     }
 
     private static String string(JWTClaimsSet claims, String name) {
