@@ -96,6 +96,7 @@ class CohortOverviewController {
         m.put("promptDays", ShowingCohortOverview.PROMPT_ANSWER_DAYS);
         m.put("promptRateDays", ShowingCohortOverview.PROMPT_RATE_DAYS);
         m.put("readAt", UkTime.dateTime(o.readAt()));
+        m.put("updating", o.updating());
         m.put("ticketsWaiting", o.ticketsWaiting());
         m.put("ticketsWaitingInCohort", o.ticketsWaitingInCohort());
         m.put("oldestTicket", o.oldestTicketSince() == null ? null : UkTime.dateTime(o.oldestTicketSince()));

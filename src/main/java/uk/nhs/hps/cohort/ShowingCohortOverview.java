@@ -2,7 +2,11 @@ package uk.nhs.hps.cohort;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.nhs.hps.access.Access;
 import uk.nhs.hps.access.Action;
 import uk.nhs.hps.access.NotFound;
@@ -27,18 +31,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 
 /**
  * The programme team's view of one cohort at a glance: who is in it, who cannot be reached in Teams and why, meetings
  * and reflections month by month, how often reflective prompts are answered, questions waiting and the next scheduled
- * announcement. Counts are computed in the database (a few grouped queries), so the page stays fast for thousands of
- * participants. The cohort-level figures are a cohort report; each person named (the unreachable list) is a read of
- * their profile, authorised and audited one by one, on every view.
+ * announcement. Counts are computed in the database (a few grouped queries over covering indexes). The cohort-level
+ * figures are a cohort report; each person named (the unreachable list) is a read of their profile, authorised and
+ * audited one by one, on every view.
  *
- * <p>The figures of a cohort are kept for {@link #FRESH_FOR} after they are read: grouping two years of meetings,
- * reflections and prompts for thousands of participants takes a few hundred milliseconds on the embedded database,
- * and the programme team moving between pages should not pay it on every click. The page says when they were read.
- * Who may see them is checked on every request, never kept.
+ * <p>A cohort's figures are kept and shown for {@link #FRESH_FOR}; after that the next view starts counting them
+ * again in the background and is shown the kept ones, marked as being updated, so no page waits for two years of
+ * history to be grouped (a few hundred milliseconds on a busy machine). Only the first view of a cohort, or a view
+ * after the list of cohorts changed, waits for its figures. One count runs per cohort at a time however many people
+ * look. Who may see them is checked on every request, never kept.
  */
 @Singleton
 public class ShowingCohortOverview {
@@ -69,14 +79,22 @@ public class ShowingCohortOverview {
     public record Overview(Cohort cohort, List<CohortChoice> cohorts, int participants, int paused, int left, int sponsors,
                            int unreachableCount, List<Unreachable> unreachable, List<Month> months, int promptsSent,
                            int promptsAnswered, int ticketsWaiting, int ticketsWaitingInCohort,
-                           @Nullable Instant oldestTicketSince, Optional<NextAnnouncement> nextAnnouncement, Instant readAt) {
+                           @Nullable Instant oldestTicketSince, Optional<NextAnnouncement> nextAnnouncement, Instant readAt,
+                           boolean updating) {
 
         /** The share of prompts answered, in whole per cent; empty when none was sent. */
         public Optional<Integer> promptResponsePercent() {
             return promptsSent == 0 ? Optional.empty() : Optional.of((int) Math.round(100.0 * promptsAnswered / promptsSent));
         }
+
+        Overview beingUpdated() {
+            return new Overview(cohort, cohorts, participants, paused, left, sponsors, unreachableCount, unreachable, months,
+                    promptsSent, promptsAnswered, ticketsWaiting, ticketsWaitingInCohort, oldestTicketSince, nextAnnouncement,
+                    readAt, true);
+        }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ShowingCohortOverview.class);
     private static final String NO_ACCOUNT = "Not linked to a Microsoft account yet: no Entra object id on the roster"
             + " and they have never written to HPS Companion.";
 
@@ -84,13 +102,19 @@ public class ShowingCohortOverview {
     private final CohortRepository cohorts;
     private final Access access;
     private final Clock clock;
-    private final java.util.concurrent.ConcurrentMap<Long, Overview> recent = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Executor background;
+    private final ConcurrentMap<Long, Overview> recent = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, CompletableFuture<Overview>> counting = new ConcurrentHashMap<>();
+    /** Moves on when kept figures must not be used any more (a person they name was erased). */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    ShowingCohortOverview(TransactionOperations<Connection> transactions, CohortRepository cohorts, Access access, Clock clock) {
+    ShowingCohortOverview(TransactionOperations<Connection> transactions, CohortRepository cohorts, Access access, Clock clock,
+                          @Named(TaskExecutors.BLOCKING) Executor background) {
         this.transactions = transactions;
         this.cohorts = cohorts;
         this.access = access;
         this.clock = clock;
+        this.background = background;
     }
 
     /** The cohorts to choose from, newest first. */
@@ -112,9 +136,15 @@ public class ShowingCohortOverview {
         Cohort cohort = cohorts.findById(id).orElseThrow(() -> new NotFound("There is no cohort " + id + "."));
         Instant now = clock.instant();
         Overview kept = recent.get(id);
-        Overview overview = kept != null && now.isBefore(kept.readAt().plus(FRESH_FOR)) && kept.cohorts().equals(choices)
-                ? kept : transactions.executeRead(status -> read(status.getConnection(), cohort, choices, now));
-        recent.put(id, overview);
+        Overview overview;
+        if (kept == null || !kept.cohorts().equals(choices)) {
+            overview = join(count(cohort, choices));
+        } else if (now.isBefore(kept.readAt().plus(FRESH_FOR))) {
+            overview = kept;
+        } else {
+            CompletableFuture<Overview> next = count(cohort, choices);
+            overview = next.isDone() && !next.isCompletedExceptionally() ? next.join() : kept.beingUpdated();
+        }
         // naming a person is a read of their profile: authorised and audited for each one shown
         transactions.executeWrite(status -> {
             overview.unreachable().forEach(u -> access.require(actorId, Action.VIEW_PROFILE, u.personId(),
@@ -122,6 +152,55 @@ public class ShowingCohortOverview {
             return null;
         });
         return Optional.of(overview);
+    }
+
+    /** The figures being counted for the cohort, or a new count; the kept figures are replaced when it ends. */
+    private CompletableFuture<Overview> count(Cohort cohort, List<CohortChoice> choices) {
+        CompletableFuture<Overview> fresh = new CompletableFuture<>();
+        CompletableFuture<Overview> running = counting.putIfAbsent(cohort.id(), fresh);
+        if (running != null) {
+            return running;
+        }
+        long startedIn = generation.get();
+        try {
+            background.execute(() -> {
+                try {
+                    Overview figures = transactions.executeRead(status -> read(status.getConnection(), cohort, choices, clock.instant()));
+                    if (generation.get() == startedIn) {
+                        recent.put(cohort.id(), figures);
+                    }
+                    fresh.complete(figures);
+                } catch (RuntimeException | Error e) {
+                    LOG.warn("Counting the figures of cohort {} failed; the next view tries again", cohort.id(), e);
+                    fresh.completeExceptionally(e);
+                } finally {
+                    counting.remove(cohort.id(), fresh);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            counting.remove(cohort.id(), fresh);
+            throw rejected;
+        }
+        return fresh;
+    }
+
+    /** The count of the cohort's figures under way, if one is. */
+    Optional<CompletableFuture<Overview>> countUnderWay(long cohortId) {
+        return Optional.ofNullable(counting.get(cohortId));
+    }
+
+    /** Drops every cohort's kept figures, so the next view counts them again. */
+    void forgetKeptFigures() {
+        generation.incrementAndGet();
+        recent.clear();
+    }
+
+    private static Overview join(CompletableFuture<Overview> figures) {
+        try {
+            return figures.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private Overview read(Connection c, Cohort cohort, List<CohortChoice> choices, Instant now) throws SQLException {
@@ -156,7 +235,7 @@ public class ShowingCohortOverview {
         Instant oldest = instant(c, "SELECT MIN(created_at) FROM faq_ticket WHERE status = 'OPEN'");
         return new Overview(cohort, choices, people[0], people[1], people[2], sponsors, unreachable.size(),
                 unreachable.stream().limit(UNREACHABLE_SHOWN).toList(), monthly, prompts[0], prompts[1], waiting,
-                waitingInCohort, oldest, nextAnnouncement(c, now), now);
+                waitingInCohort, oldest, nextAnnouncement(c, now), now, false);
     }
 
     /** Participants still on the scheme (active and paused), paused, and left. */
@@ -188,6 +267,8 @@ public class ShowingCohortOverview {
      */
     private static List<Unreachable> unreachable(Connection c, long cohortId) throws SQLException {
         List<Unreachable> out = new ArrayList<>();
+        // failed deliveries are few: start from them and keep those not followed by a later outcome, rather than
+        // finding everyone's latest message
         try (PreparedStatement s = c.prepareStatement("""
                 WITH scope AS (
                     SELECT p.id FROM person p
@@ -195,20 +276,21 @@ public class ShowingCohortOverview {
                     UNION
                     SELECT s.sponsor_id FROM sponsorship s JOIN person p ON p.id = s.participant_id
                     WHERE p.cohort_id = ? AND s.ends_on IS NULL AND p.anonymised_at IS NULL AND p.status <> 'LEFT'
-                ), latest AS (
-                    SELECT o.person_id, MAX(o.id) AS id FROM outbound_message o JOIN scope ON scope.id = o.person_id
-                    WHERE o.status IN ('SENT', 'FAILED') GROUP BY o.person_id
+                ), unlinked AS (
+                    SELECT p.id FROM scope JOIN person p ON p.id = scope.id
+                    WHERE p.aad_object_id IS NULL AND NOT EXISTS (SELECT 1 FROM teams_identity t WHERE t.person_id = p.id)
+                ), failed AS (
+                    SELECT f.person_id, f.last_error, f.updated_at FROM scope JOIN outbound_message f ON f.person_id = scope.id
+                    WHERE f.status = 'FAILED' AND NOT EXISTS (
+                        SELECT 1 FROM outbound_message o WHERE o.person_id = f.person_id AND o.status IN ('SENT', 'FAILED')
+                        AND o.id > f.id)
                 )
-                SELECT p.id, p.display_name, p.role,
-                       CASE WHEN p.aad_object_id IS NULL
-                                 AND NOT EXISTS (SELECT 1 FROM teams_identity t WHERE t.person_id = p.id) THEN 'NO_ACCOUNT'
-                            ELSE 'FAILED' END AS kind,
-                       o.last_error, o.updated_at
+                SELECT p.id, p.display_name, p.role, CASE WHEN u.id IS NOT NULL THEN 'NO_ACCOUNT' ELSE 'FAILED' END AS kind,
+                       f.last_error, f.updated_at
                 FROM scope JOIN person p ON p.id = scope.id
-                LEFT JOIN latest ON latest.person_id = p.id
-                LEFT JOIN outbound_message o ON o.id = latest.id
-                WHERE (p.aad_object_id IS NULL AND NOT EXISTS (SELECT 1 FROM teams_identity t WHERE t.person_id = p.id))
-                   OR o.status = 'FAILED'
+                LEFT JOIN unlinked u ON u.id = p.id
+                LEFT JOIN failed f ON f.person_id = p.id
+                WHERE u.id IS NOT NULL OR f.person_id IS NOT NULL
                 ORDER BY p.display_name, p.id""")) {
             s.setLong(1, cohortId);
             s.setLong(2, cohortId);
@@ -253,28 +335,40 @@ public class ShowingCohortOverview {
         }
     }
 
-    /** Entries logged (created, not deleted) per month in the cohort's time zone. */
+    /**
+     * Entries logged (created, not deleted) per month in the cohort's time zone. Each month's bounds are turned into
+     * instants here, so the database compares timestamps instead of converting every entry to local time.
+     */
     private static void reflections(Connection c, long cohortId, YearMonth first, YearMonth last, ZoneId zone,
                                     Map<YearMonth, int[]> months) throws SQLException {
-        // the day in the cohort's zone, so an entry at 00:30 BST on 1 June counts in June; the zone id is validated
-        // by ZoneId (letters, digits, / _ + -), so it can stand in the SQL text
-        String day = "CAST((r.created_at AT TIME ZONE '" + zone.getId() + "') AS DATE)";
+        List<YearMonth> shown = new ArrayList<>();
+        StringBuilder bucket = new StringBuilder("CASE");
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            bucket.append(" WHEN r.created_at < ? THEN ").append(shown.size());
+            shown.add(m);
+        }
+        bucket.append(" END");
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT %s AS local_day, COUNT(*) FROM person p JOIN reflection_entry r ON r.person_id = p.id
+                SELECT %s AS bucket, COUNT(*) FROM person p JOIN reflection_entry r ON r.person_id = p.id
                 WHERE p.cohort_id = ? AND r.deleted_at IS NULL AND r.created_at >= ? AND r.created_at < ?
-                GROUP BY %s""".formatted(day, day))) {
-            s.setLong(1, cohortId);
-            s.setObject(2, first.atDay(1).atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC));
-            s.setObject(3, last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC));
+                GROUP BY 1""".formatted(bucket))) {
+            int i = 1;
+            for (YearMonth m : shown) {
+                s.setObject(i++, startOf(m.plusMonths(1), zone));
+            }
+            s.setLong(i++, cohortId);
+            s.setObject(i++, startOf(first, zone));
+            s.setObject(i, startOf(last.plusMonths(1), zone));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    int[] counts = months.get(YearMonth.from(rs.getObject(1, LocalDate.class)));
-                    if (counts != null) {
-                        counts[4] += rs.getInt(2);
-                    }
+                    months.get(shown.get(rs.getInt(1)))[4] += rs.getInt(2);
                 }
             }
         }
+    }
+
+    private static OffsetDateTime startOf(YearMonth month, ZoneId zone) {
+        return month.atDay(1).atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** Reflective prompts delivered since {@code since}, and how many were followed by an entry within a week. */

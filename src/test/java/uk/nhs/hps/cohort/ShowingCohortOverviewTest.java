@@ -13,7 +13,12 @@ import uk.nhs.hps.people.Person;
 import uk.nhs.hps.support.CohortSeed;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +69,47 @@ class ShowingCohortOverviewTest extends AdminApiTestBase {
     void reflectionsPerMonthAddUpToEveryEntryLogged() {
         assertThat(overview().months().stream().mapToInt(ShowingCohortOverview.Month::reflections).sum())
                 .isEqualTo(seeded.reflections());
+    }
+
+    @Test
+    void aReflectionCountsInTheMonthItWasLoggedInUkTimeNotUtc() {
+        CohortSeed.Seeded small = CohortSeed.seed(db, Instant.now(), 4, 8, "boundary" + System.nanoTime());
+        ShowingCohortOverview.Overview before = overviews.overview(patId, small.cohortId()).orElseThrow();
+        ZoneId london = ZoneId.of("Europe/London");
+        // a month starting in summer time, so half past midnight on its first is still the previous day in UTC
+        YearMonth summer = before.months().stream().skip(1).map(ShowingCohortOverview.Month::month)
+                .filter(m -> london.getRules().isDaylightSavings(m.atDay(1).atStartOfDay(london).toInstant()))
+                .findFirst().orElseThrow();
+        long participant = people.findByEmail(small.cohortName().replace(" cohort", "") + ".participant1@nhs.net")
+                .orElseThrow().id();
+
+        logReflection(participant, summer.atDay(1).atTime(0, 30).atZone(london).toInstant());
+        logReflection(participant, summer.minusMonths(1).atEndOfMonth().atTime(23, 30).atZone(london).toInstant());
+        overviews.forgetKeptFigures();
+        ShowingCohortOverview.Overview after = overviews.overview(patId, small.cohortId()).orElseThrow();
+
+        assertThat(reflectionsIn(after, summer) - reflectionsIn(before, summer)).isEqualTo(1);
+        assertThat(reflectionsIn(after, summer.minusMonths(1)) - reflectionsIn(before, summer.minusMonths(1))).isEqualTo(1);
+    }
+
+    private static int reflectionsIn(ShowingCohortOverview.Overview o, YearMonth month) {
+        return o.months().stream().filter(m -> m.month().equals(month)).findFirst().orElseThrow().reflections();
+    }
+
+    private void logReflection(long personId, Instant at) {
+        db.executeWrite(status -> {
+            try (PreparedStatement s = status.getConnection().prepareStatement("""
+                    INSERT INTO reflection_entry (person_id, template, title, experienced_on, answers, dimensions,
+                                                  learning_source, version, created_at, updated_at)
+                    VALUES (?, 'ROLFE', 'On the boundary', ?, '{}', '', 'EXPERIENCE', 1, ?, ?)""")) {
+                s.setLong(1, personId);
+                s.setObject(2, LocalDate.ofInstant(at, ZoneId.of("Europe/London")));
+                s.setObject(3, at.atOffset(ZoneOffset.UTC));
+                s.setObject(4, at.atOffset(ZoneOffset.UTC));
+                s.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Test
