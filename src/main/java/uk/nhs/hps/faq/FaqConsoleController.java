@@ -110,7 +110,7 @@ class FaqConsoleController {
             m.put("button", enable ? "Yes, enable it" : "Yes, disable it");
             m.put("back", "/console/questions/entries/" + enc(id));
             m.put("tab", "entries");
-            return pages.page(request, "faq/confirm", SECTION, m);
+            return pages.page(request, "roster/confirm-change", SECTION, m);
         }
         CuratingFaq.Switched switched = curating.setEnabled(member.personId(), id, enable);
         if (switched instanceof CuratingFaq.Switch s) {
