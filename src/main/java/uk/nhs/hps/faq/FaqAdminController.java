@@ -58,7 +58,7 @@ class FaqAdminController {
     private static final int MAX_ID = 80;
 
     /** Audit action for every change the programme team makes to the FAQ through this API. */
-    static final String FAQ_EDIT = "FAQ_EDIT";
+    static final String FAQ_EDIT = CuratingFaq.FAQ_EDIT;
 
     private final KnowledgeBase knowledgeBase;
     private final CuratingFaq curating;

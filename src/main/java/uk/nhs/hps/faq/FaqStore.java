@@ -83,6 +83,18 @@ final class FaqStore {
                 WHERE outcome IN ('SUGGEST', 'FALLBACK') GROUP BY normalised ORDER BY times DESC, last_asked DESC
                 LIMIT :limit""")
         List<Gap> gaps(int limit);
+
+        /** The same questions by the entry that came closest when each was asked, for grouping into clusters. */
+        @Query("""
+                SELECT entry_id, normalised, COUNT(*) AS times, MAX(asked_at) AS last_asked FROM faq_query
+                WHERE outcome IN ('SUGGEST', 'FALLBACK') AND normalised <> '' GROUP BY entry_id, normalised
+                ORDER BY times DESC, last_asked DESC LIMIT :limit""")
+        List<NearGap> gapsByNearestEntry(int limit);
+    }
+
+    /** A gap with the FAQ entry that was the top candidate when it was asked (none when nothing came close). */
+    @Serdeable
+    record NearGap(@Nullable String entryId, String normalised, long times, Instant lastAsked) {
     }
 
     @MappedEntity("faq_feedback")
