@@ -124,6 +124,11 @@ public class ShowingCohortOverview {
         return Optional.of(overview);
     }
 
+    /** Drops the kept figures, so the next read is fresh (an erased person must not stay named on the page). */
+    void forgetKeptFigures() {
+        recent.clear();
+    }
+
     private Overview read(Connection c, Cohort cohort, List<CohortChoice> choices, Instant now) throws SQLException {
         ZoneId zone = ZoneId.of(cohort.timeZone());
         YearMonth thisMonth = YearMonth.from(now.atZone(zone));
