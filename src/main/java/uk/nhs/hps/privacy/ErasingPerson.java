@@ -43,6 +43,8 @@ public class ErasingPerson {
     private final Clock clock;
 
     static final int MAX_REASON = 500;
+    /** Tables an erasure leaves as they are: ids and dates only (the audit log; who sponsored or coached whom, when). */
+    private static final Set<String> KEPT = Set.of("audit_event", "sponsorship", "coach_assignment");
 
     ErasingPerson(TransactionOperations<Connection> transactions, PersonalDataTables tables,
                   List<PersonalDataEraser> erasers, AuditLog audit, Access programmeTeam, Clock clock) {
@@ -60,7 +62,10 @@ public class ErasingPerson {
         return transactions.executeWrite(status -> eraseIn(status.getConnection(), about, personId, actor, why));
     }
 
-    /** What an erasure of the person would remove: rows that refer to them, table by table (only tables with rows). */
+    /**
+     * What an erasure of the person would remove or blank: their own row and the rows that refer to them, table by
+     * table (only tables with rows; not the tables it keeps, which hold ids and dates only).
+     */
     public record Preview(long personId, String name, String email, @Nullable Instant erasedAt, Map<String, Integer> rows) {
     }
 
@@ -93,8 +98,9 @@ public class ErasingPerson {
             Connection c = status.getConnection();
             Named person = named(c, personId, false);
             Map<String, Integer> rows = new LinkedHashMap<>();
+            rows.put("person", 1);
             for (PersonalDataTables.Table table : about) {
-                if (table.name().equals("audit_event")) {
+                if (KEPT.contains(table.name())) {
                     continue;
                 }
                 int n = countAbout(c, table, personId);
