@@ -110,6 +110,9 @@ public class ReadingAuditLog {
                 } else {
                     actor = AuditLog.person(p.get().id());
                 }
+            } else if (who.chars().anyMatch(Character::isWhitespace)) {
+                // a name: the log holds ids, so say what it can be searched by rather than find nothing
+                errors.put("who", "Enter an e-mail address, a person number or a system name such as system:retention.");
             } else {
                 actor = who;
             }

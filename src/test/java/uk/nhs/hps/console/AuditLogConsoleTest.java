@@ -77,6 +77,16 @@ class AuditLogConsoleTest extends ConsoleTestBase {
     }
 
     @Test
+    void aNameForWhoActedIsAProblemThatSaysWhatToEnter() {
+        ConsoleHttp console = new ConsoleHttp(base()).signIn(patId);
+
+        HttpResponse<String> response = console.get("/console/audit?who=Ann+Actor");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("href=\"#who\"", "Enter an e-mail address, a person number or a system name");
+    }
+
+    @Test
     void fiftyLinesAPageLatestFirstWithALinkToOlderOnes() {
         String system = "system:paging-" + UUID.randomUUID();
         Instant start = Instant.parse("2027-01-04T09:00:00Z");
@@ -154,7 +164,11 @@ class AuditLogConsoleTest extends ConsoleTestBase {
                 s.setObject(1, Instant.parse(at).atOffset(ZoneOffset.UTC));
                 s.setString(2, actor);
                 s.setString(3, action);
-                s.setObject(4, subject);
+                if (subject == null) {
+                    s.setNull(4, java.sql.Types.BIGINT);
+                } else {
+                    s.setLong(4, subject);
+                }
                 s.setString(5, detail);
                 return s.executeUpdate();
             }
