@@ -101,8 +101,11 @@ public class BankHolidays {
         }
     }
 
-    /** Adds (or renames) a bank holiday; a weekend day or an over-long name is an {@link InvalidRequest}. */
-    public void add(LocalDate day, String name, String actor) {
+    /**
+     * Adds (or renames) a bank holiday; a weekend day or an over-long name is an {@link InvalidRequest}. Returns false,
+     * writing and auditing nothing, when the day is already a bank holiday of that name (a form sent twice).
+     */
+    public boolean add(LocalDate day, String name, String actor) {
         String clean = name == null || name.isBlank() ? "Bank holiday" : name.strip();
         if (clean.length() > MAX_NAME) {
             throw new InvalidRequest("A bank holiday's name can be at most " + MAX_NAME + " characters.");
@@ -111,8 +114,12 @@ public class BankHolidays {
             throw new InvalidRequest(day + " is a " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK)
                     + ", already not a working day; add the weekday substitute instead.");
         }
+        if (clean.equals(all().get(day))) {
+            return false;
+        }
         save(new BankHolidayOverride(day, clean, true, actor, clock.instant()));
         audit.record(actor, "BANK_HOLIDAY_ADDED", null, day.toString());
+        return true;
     }
 
     /** Removes a bank holiday, whether shipped or added; returns false if the day was not one. */

@@ -61,7 +61,7 @@ class CohortsController {
     SettingCohortMeetingNudges.Timing meetingNudges(long id, @Body MeetingNudgesRequest request,
                                                     @Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
         gate.require(admin, Action.MANAGE_ROSTER, null, "cohort meeting nudges");
-        return meetingNudges.set(id, request.nudgeAt(), request.secondNudgeDay());
+        return meetingNudges.set(id, request.nudgeAt(), request.secondNudgeDay(), admin.actor());
     }
 
     @Post

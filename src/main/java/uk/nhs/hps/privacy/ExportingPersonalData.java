@@ -19,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
+import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.audit.AuditLog;
 
 /**
@@ -41,13 +44,36 @@ public class ExportingPersonalData {
     private final PersonalDataTables tables;
     private final AuditLog audit;
     private final Clock clock;
+    private final Access access;
 
     ExportingPersonalData(TransactionOperations<Connection> transactions, PersonalDataTables tables, AuditLog audit,
-                          Clock clock) {
+                          Clock clock, Access access) {
         this.transactions = transactions;
         this.tables = tables;
         this.audit = audit;
         this.clock = clock;
+        this.access = access;
+    }
+
+    /**
+     * The export asked for by someone (the console): authorised and audited as the admin API's, a {@code READ}
+     * then the export itself. {@link NotFound} when there is no such person, as the API answers.
+     */
+    public Map<String, Object> exportFor(long actorId, long personId, String why) {
+        boolean exists = transactions.executeRead(status -> {
+            try (PreparedStatement s = status.getConnection().prepareStatement("SELECT 1 FROM person WHERE id = ?")) {
+                s.setLong(1, personId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+        if (!exists) {
+            throw new NotFound("There is no person " + personId + ".");
+        }
+        access.require(actorId, Action.EXPORT_PERSONAL_DATA, personId, why);
+        return export(personId, AuditLog.person(actorId), why)
+                .orElseThrow(() -> new NotFound("There is no person " + personId + "."));
     }
 
     /** The export, or empty if there is no such person. The export itself is audited. */

@@ -303,6 +303,11 @@ class PeopleConsoleController {
                     Map.of("why", e.getMessage(), "back", "/console/people", "backText", "Find a person"));
         }
         Person p = page.person();
+        if (p.anonymisedAt() != null) {
+            return pages.render(request, HttpStatus.NOT_FOUND, "roster/not-found", SECTION,
+                    Map.of("why", "This person was erased on " + UkTime.dateTime(p.anonymisedAt())
+                            + ". Nothing that identifies them is kept.", "back", "/console/people", "backText", "Find a person"));
+        }
         Map<String, Object> m = new HashMap<>();
         m.put("id", p.id());
         m.put("name", p.displayName());
