@@ -74,6 +74,35 @@ class RosterCheckBrowserTest extends ConsoleTestBase {
         assertThat(log).noneMatch(line -> line.contains("Content Security Policy"));
     }
 
+    @Test
+    void theCheckOfAFileWithLongAddressesFitsA360PixelScreen() {
+        Path file = csv("""
+                email,name,organisation,band,cohort,sponsor_email
+                %s,Alexandra Montgomery-Fitzwilliam,Leeds Teaching Hospitals NHS Trust,8a,%s,%s
+                not-an-address-at-all-but-a-very-long-piece-of-text-without-any-spaces-in-it,Lee Broken,York,8a,%s,hal.sponsor@nhs.net
+                """.formatted(LONG_ADDRESS, COHORT, "sponsor." + LONG_ADDRESS, COHORT));
+        browser.open(base() + "/console/roster");
+        browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.find(By.cssSelector("[data-testid=upload-form] button")).click();
+        browser.waitForText(By.tagName("h2"), "What the check found");
+        browser.screenshot("roster-check-long-1280");
+
+        browser.resize(360, 800);
+        long page = number("return document.documentElement.scrollWidth;");
+        long screen = number("return document.documentElement.clientWidth;");
+        long table = number("return document.querySelector('[data-testid=rows-table]').closest('.table-wrap').clientWidth;");
+        // what sticks out, if anything, for the failure message (a table inside its scrolling wrapper may)
+        Object wide = ((JavascriptExecutor) browser.driver()).executeScript("""
+                const w = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1
+                    && !e.closest('.table-wrap > *')).map(e => e.tagName + '.' + e.className).slice(0, 10).join(', ');""");
+        browser.screenshot("roster-check-long-360");
+        browser.resize(1280, 900);
+
+        assertThat(page).as("the page's width at 360 px; sticking out: " + wide).isLessThanOrEqualTo(screen);
+        assertThat(table).isLessThanOrEqualTo(screen);
+    }
+
     private long number(String script) {
         return ((Number) ((JavascriptExecutor) browser.driver()).executeScript(script)).longValue();
     }
