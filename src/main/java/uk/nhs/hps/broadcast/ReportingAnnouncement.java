@@ -86,7 +86,7 @@ public class ReportingAnnouncement {
         copies.stream().filter(c -> c.status() == OutboundStatus.FAILED)
                 .forEach(c -> reasons.merge(c.lastError() == null ? "unknown reason" : c.lastError(), 1, Integer::sum));
         int pending = (int) (count(counts, OutboundStatus.PENDING) + count(counts, OutboundStatus.CLAIMED)
-                + count(counts, OutboundStatus.SENDING));
+                + count(counts, OutboundStatus.SENDING) + count(counts, OutboundStatus.HELD));
         return new Status(a.id(), a.title(), a.status().name(), a.sendAt(), copies.size(),
                 (int) count(counts, OutboundStatus.SENT), (int) count(counts, OutboundStatus.FAILED), reasons,
                 (int) count(counts, OutboundStatus.UNKNOWN), (int) acknowledgements.countByAnnouncementId(a.id()),
