@@ -25,7 +25,8 @@ public record Announcement(
         Instant updatedAt,
         int revision) {
 
-    public enum Status { DRAFT, SCHEDULED, SENT, CANCELLED, DELETED }
+    /** HELD: it came due when its author was no longer on the programme team; a current member sends or cancels it. */
+    public enum Status { DRAFT, SCHEDULED, SENT, CANCELLED, DELETED, HELD }
 
     public String campaign() {
         return "announcement:" + id;

@@ -82,6 +82,7 @@ class AnnouncementViews {
             case "resend" -> "Queued again for " + people + " whose copy had failed.";
             case "recall" -> "Recalled: nothing more will be sent, and it was removed from " + chats(count) + ".";
             case "cancel" -> "Cancelled: " + ("1".equals(count) ? "1 copy" : count + " copies") + " will not be sent.";
+            case "release" -> "Sent: the held announcement is on its way to " + people + ".";
             case "edited" -> "Saved. The card was updated in " + chats(count) + ".";
             default -> null;
         };
@@ -197,8 +198,15 @@ class AnnouncementViews {
                         + o.status().sent() + "), and copies not yet sent will not go. This cannot be undone.");
                 m.put("button", "Recall");
             }
+            case "release" -> {
+                m.put("heading", "Send this held announcement now?");
+                m.put("question", "“" + a.title() + "” was held because the person who composed it is no longer on the"
+                        + " programme team. It will go now, in the console's name, to the " + plural(o.status().pending(), "person", "people")
+                        + " waiting for it. Read it first: you are sending it.");
+                m.put("button", "Send it now");
+            }
             default -> {
-                m.put("heading", "Cancel this scheduled announcement?");
+                m.put("heading", a.status() == Announcement.Status.HELD ? "Cancel this held announcement?" : "Cancel this scheduled announcement?");
                 m.put("question", "“" + a.title() + "” will not be sent to the " + plural(o.status().pending(), "person", "people")
                         + " still waiting for it" + (a.sendAt() == null ? "." : " at " + UkTime.dateTime(a.sendAt()) + "."));
                 m.put("button", "Cancel the announcement");
@@ -239,7 +247,10 @@ class AnnouncementViews {
         m.put("audience", describe(o.audience(), o.cohortNames()));
         m.put("created", UkTime.dateTime(a.createdAt()));
         m.put("isDraft", a.status() == Announcement.Status.DRAFT);
-        m.put("canCancel", a.status() == Announcement.Status.SCHEDULED && a.sendAt() != null && a.sendAt().isAfter(now));
+        m.put("canCancel", a.status() == Announcement.Status.SCHEDULED && a.sendAt() != null && a.sendAt().isAfter(now)
+                || a.status() == Announcement.Status.HELD);
+        m.put("held", a.status() == Announcement.Status.HELD);
+        m.put("heldReason", HoldingAnnouncements.HELD_REASON);
         boolean live = a.status() == Announcement.Status.SENT || a.status() == Announcement.Status.SCHEDULED;
         m.put("canEdit", live);
         m.put("canRecall", live);
@@ -311,6 +322,7 @@ class AnnouncementViews {
             case SENT -> "Sent";
             case CANCELLED -> "Cancelled";
             case DELETED -> "Recalled";
+            case HELD -> "Held";
         };
     }
 
@@ -321,6 +333,9 @@ class AnnouncementViews {
     private static String when(Announcement a, Instant now) {
         if (a.sendAt() == null) {
             return a.status() == Announcement.Status.DRAFT ? "Not sent" : "";
+        }
+        if (a.status() == Announcement.Status.HELD) {
+            return "Due " + UkTime.dateTime(a.sendAt()) + ", not sent: its author is no longer on the programme team";
         }
         return (a.sendAt().isAfter(now) && a.status() == Announcement.Status.SCHEDULED ? "To be sent " : "Sent ")
                 + UkTime.dateTime(a.sendAt());

@@ -71,6 +71,7 @@ class AnnouncementsConsoleController {
     private final SendingAnnouncement sending;
     private final ReportingAnnouncement reporting;
     private final RevisingAnnouncement revising;
+    private final HoldingAnnouncements holding;
     private static final String SECTION = "announcements";
 
     private final AnnouncementViews views;
@@ -78,8 +79,9 @@ class AnnouncementsConsoleController {
     private final Clock clock;
 
     AnnouncementsConsoleController(ComposingAnnouncement composing, SendingAnnouncement sending,
-                                   ReportingAnnouncement reporting, RevisingAnnouncement revising, AnnouncementViews views,
-                                   ConsolePages consolePages, Clock clock) {
+                                   ReportingAnnouncement reporting, RevisingAnnouncement revising, HoldingAnnouncements holding,
+                                   AnnouncementViews views, ConsolePages consolePages, Clock clock) {
+        this.holding = holding;
         this.composing = composing;
         this.sending = sending;
         this.reporting = reporting;
@@ -242,19 +244,22 @@ class AnnouncementsConsoleController {
                 .header("Cache-Control", "no-store"));
     }
 
-    /** Resend, recall or cancel: first a confirmation page. */
-    @Get("/{id}/{action:resend|recall|cancel}")
+    /** Resend, recall, cancel or send a held one: first a confirmation page. */
+    @Get("/{id}/{action:resend|recall|cancel|release}")
     MutableHttpResponse<String> confirm(HttpRequest<?> request, @RequestAttribute(ConsolePages.MEMBER) SigningIn.Member member,
                                         @PathVariable long id, @PathVariable String action) {
         return found(request, () -> page(request, HttpStatus.OK, "broadcast/confirm", views.confirmAction(reporting.overview(id, member.personId()), action)));
     }
 
-    @Post("/{id}/{action:resend|recall|cancel}")
+    @Post("/{id}/{action:resend|recall|cancel|release}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<String> act(HttpRequest<?> request, @RequestAttribute(ConsolePages.MEMBER) SigningIn.Member member,
                                     @PathVariable long id, @PathVariable String action) {
         return found(request, () -> {
             try {
+                if ("release".equals(action)) {
+                    return seeOther("/console/announcements/" + id + "?done=release&n=" + holding.send(id, member.personId()).released());
+                }
                 RevisingAnnouncement.Outcome outcome = switch (action) {
                     case "resend" -> revising.resendFailed(id, member.personId());
                     case "recall" -> revising.delete(id, member.personId());

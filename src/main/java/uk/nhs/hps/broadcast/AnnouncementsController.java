@@ -47,9 +47,12 @@ class AnnouncementsController {
     }
 
     @Serdeable
-    record AnnouncementView(long id, String title, String status, @Nullable Instant sendAt, String timeZone, Instant createdAt) {
+    record AnnouncementView(long id, String title, String status, @Nullable Instant sendAt, String timeZone, Instant createdAt,
+                            @Nullable String note) {
         static AnnouncementView of(Announcement a) {
-            return new AnnouncementView(a.id(), a.title(), a.status().name(), a.sendAt(), a.timeZone(), a.createdAt());
+            return new AnnouncementView(a.id(), a.title(), a.status().name(), a.sendAt(), a.timeZone(), a.createdAt(),
+                    a.status() == Announcement.Status.HELD ? HoldingAnnouncements.HELD_REASON
+                            + " (POST /admin/api/announcements/" + a.id() + "/send-held or /cancel)" : null);
         }
     }
 
@@ -57,10 +60,12 @@ class AnnouncementsController {
     private final SendingAnnouncement sending;
     private final ReportingAnnouncement reporting;
     private final RevisingAnnouncement revising;
+    private final HoldingAnnouncements holding;
     private final AdminGate gate;
 
     AnnouncementsController(ComposingAnnouncement composing, SendingAnnouncement sending, ReportingAnnouncement reporting,
-                            RevisingAnnouncement revising, AdminGate gate) {
+                            RevisingAnnouncement revising, HoldingAnnouncements holding, AdminGate gate) {
+        this.holding = holding;
         this.composing = composing;
         this.sending = sending;
         this.reporting = reporting;
@@ -130,6 +135,13 @@ class AnnouncementsController {
     RevisingAnnouncement.Outcome cancel(long id, @Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
         gate.require(admin, Action.BROADCAST, null, "cancel announcement");
         return revising.cancel(id, admin.personId());
+    }
+
+    /** Sends an announcement held because its author left the programme team; a second call is refused (409). */
+    @Post("/{id}/send-held")
+    HoldingAnnouncements.Released sendHeld(long id, @Parameter(hidden = true) @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal admin) {
+        gate.require(admin, Action.BROADCAST, null, "send held announcement");
+        return holding.send(id, admin.personId());
     }
 
     @Post("/{id}/resend-failed")

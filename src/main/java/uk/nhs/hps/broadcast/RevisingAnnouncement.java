@@ -49,7 +49,8 @@ public class RevisingAnnouncement {
         Broadcasters.require(access, actorId, "cancel announcement");
         Announcement a = find(announcementId);
         int cancelled = outbox.cancelPending(a.campaign());
-        if (a.status() == Announcement.Status.SCHEDULED || a.status() == Announcement.Status.DRAFT) {
+        if (a.status() == Announcement.Status.SCHEDULED || a.status() == Announcement.Status.DRAFT
+                || a.status() == Announcement.Status.HELD) {
             announcements.update(a.withStatus(Announcement.Status.CANCELLED, a.sendAt(), clock.instant()));
         }
         return new Outcome(a.id(), cancelled, 0, 0, 0);

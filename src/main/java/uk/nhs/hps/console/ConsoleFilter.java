@@ -93,16 +93,67 @@ class ConsoleFilter {
         return pages.render(request, HttpStatus.FORBIDDEN, "console/refused", "", Map.of("why", why));
     }
 
-    /** The form field (url-encoded forms), else the header (htmx, scripts); compared in constant time. */
+    /**
+     * The header (htmx, scripts), else the form field: of a url-encoded form, or the {@code _csrf} part of a multipart
+     * form (a file upload sent by a browser without JavaScript); compared in constant time.
+     */
     private static boolean tokenMatches(HttpRequest<?> request, @Nullable String body, @Nullable String expected) {
         if (expected == null || expected.isBlank()) {
             return false;
         }
         String given = request.getHeaders().get(CSRF_HEADER);
-        if (given == null && body != null && request.getContentType().map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false)) {
+        Optional<MediaType> type = request.getContentType();
+        if (given == null && body != null && type.map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false)) {
             given = formField(body, CSRF_FIELD);
+        } else if (given == null && body != null && type.map(t -> t.matches(MediaType.MULTIPART_FORM_DATA_TYPE)).orElse(false)) {
+            given = multipartField(body, type.get().getParameters().get("boundary").orElse(null), CSRF_FIELD);
         }
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A small text part of a multipart body (RFC 7578), read from the filter's copy of the body: the controller still
+     * binds the parts itself. Only a part named exactly {@code name} with no file name counts; the first one wins.
+     */
+    @Nullable
+    static String multipartField(String body, @Nullable String boundary, String name) {
+        if (boundary == null || boundary.isEmpty()) {
+            return null;
+        }
+        if (boundary.length() > 1 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+            boundary = boundary.substring(1, boundary.length() - 1);
+        }
+        // each part follows CRLF "--" boundary; a CRLF in front lets the first part be found like the others
+        String text = "\r\n" + body;
+        String delimiter = "\r\n--" + boundary;
+        int at = text.indexOf(delimiter);
+        while (at >= 0) {
+            int afterDelimiter = at + delimiter.length();
+            if (text.startsWith("--", afterDelimiter)) {
+                return null; // the closing delimiter
+            }
+            int headersStart = text.indexOf("\r\n", afterDelimiter);
+            int headersEnd = headersStart < 0 ? -1 : text.indexOf("\r\n\r\n", headersStart);
+            int next = headersEnd < 0 ? -1 : text.indexOf(delimiter, headersEnd + 4);
+            if (next < 0) {
+                return null;
+            }
+            if (isFieldNamed(text.substring(headersStart + 2, Math.max(headersStart + 2, headersEnd)), name)) {
+                return text.substring(headersEnd + 4, next);
+            }
+            at = next;
+        }
+        return null;
+    }
+
+    private static boolean isFieldNamed(String headers, String name) {
+        for (String header : headers.split("\r\n")) {
+            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-disposition:")) {
+                return lower.contains("form-data") && header.contains("name=\"" + name + "\"") && !lower.contains("filename");
+            }
+        }
+        return false;
     }
 
     private static String formField(String body, String name) {

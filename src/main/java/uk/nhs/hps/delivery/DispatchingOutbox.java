@@ -45,11 +45,13 @@ public class DispatchingOutbox {
     private final DeliveryMetrics metrics;
     private final DeliverySettings settings;
     private final Clock clock;
+    private final List<DueCampaigns> dueCampaigns;
     private final ExecutorService workers;
 
     DispatchingOutbox(OutboxRepository outbox, AddressBook addresses, ConnectorGateway gateway, AppInstaller installer,
                       ReportingUnreachable unreachable, Pacer pacer, DeliveryMetrics metrics, DeliverySettings settings,
-                      Clock clock) {
+                      Clock clock, List<DueCampaigns> dueCampaigns) {
+        this.dueCampaigns = dueCampaigns;
         this.outbox = outbox;
         this.addresses = addresses;
         this.gateway = gateway;
@@ -72,6 +74,10 @@ public class DispatchingOutbox {
         int recovered = outbox.releaseExpiredClaims(now) + outbox.markExpiredSendsUnknown(now);
         if (pacer.isPaused()) {
             return new PassResult(0, 0, 0, 0, 0, recovered);
+        }
+        // features first set aside what must not go (with the same "now", so nothing due escapes the check)
+        for (DueCampaigns campaigns : dueCampaigns) {
+            campaigns.beforeDispatch(now);
         }
         String token = UUID.randomUUID().toString();
         List<Long> due = outbox.findDueIds(now, settings.batchSize());

@@ -13,5 +13,10 @@ public enum OutboundStatus {
     FAILED,
     /** The connector may or may not have received it; not retried, so never sent twice. */
     UNKNOWN,
-    CANCELLED
+    CANCELLED,
+    /**
+     * Set aside when it came due by the feature that queued it ({@link DueCampaigns}: an announcement whose author is
+     * no longer on the programme team); that feature releases it (back to PENDING) or cancels it.
+     */
+    HELD
 }

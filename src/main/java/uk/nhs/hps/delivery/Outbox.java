@@ -141,8 +141,18 @@ public class Outbox {
         return outbox.countByStatusIn(List.of(OutboundStatus.PENDING, OutboundStatus.CLAIMED, OutboundStatus.SENDING));
     }
 
-    /** Stops everything in a campaign that has not gone yet. */
+    /** Stops everything in a campaign that has not gone yet (held copies too). */
     public int cancelPending(String campaign) {
         return outbox.cancelPending(campaign, clock.instant());
+    }
+
+    /** Sets a campaign's waiting copies aside (HELD): no dispatcher sends them until they are released. */
+    public int hold(String campaign) {
+        return outbox.hold(campaign, clock.instant());
+    }
+
+    /** Lets a campaign's held copies go now. */
+    public int release(String campaign) {
+        return outbox.release(campaign, clock.instant());
     }
 }

@@ -58,8 +58,14 @@ interface OutboxRepository extends CrudRepository<OutboundMessage, Long> {
                    claim_token = NULL, lease_until = NULL, updated_at = :now WHERE status = 'SENDING' AND lease_until < :now""")
     int markExpiredSendsUnknown(Instant now);
 
-    @Query("UPDATE outbound_message SET status = 'CANCELLED', updated_at = :now WHERE campaign = :campaign AND status = 'PENDING'")
+    @Query("UPDATE outbound_message SET status = 'CANCELLED', updated_at = :now WHERE campaign = :campaign AND status IN ('PENDING', 'HELD')")
     int cancelPending(String campaign, Instant now);
+
+    @Query("UPDATE outbound_message SET status = 'HELD', updated_at = :now WHERE campaign = :campaign AND status = 'PENDING'")
+    int hold(String campaign, Instant now);
+
+    @Query("UPDATE outbound_message SET status = 'PENDING', not_before = :now, updated_at = :now WHERE campaign = :campaign AND status = 'HELD'")
+    int release(String campaign, Instant now);
 
     long countByStatus(OutboundStatus status);
 

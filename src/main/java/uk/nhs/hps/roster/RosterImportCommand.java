@@ -34,6 +34,8 @@ class RosterImportCommand implements CommandHandler {
     static final String CANCEL = "roster.import.cancel";
     static final String FINISHED = "That import has already been finished or cancelled. Send the file again to start over.";
     static final String UNDER_WAY = "That import is already under way; its result follows in this chat.";
+    static final String INTERRUPTED = "Nothing from that file was imported: the service stopped while importing it"
+            + " (an import saves everything or nothing). Send the file again to check it and import it.";
     private static final int PROBLEMS_SHOWN = 10;
     private static final Logger LOG = LoggerFactory.getLogger(RosterImportCommand.class);
 
@@ -137,6 +139,9 @@ class RosterImportCommand implements CommandHandler {
         }
         if (decided instanceof ImportingUploadedRoster.Cancelled) {
             return "Cancelled; nothing was imported.";
+        }
+        if (decided instanceof ImportingUploadedRoster.Interrupted) {
+            return INTERRUPTED;
         }
         if (decided instanceof ImportingUploadedRoster.Expired) {
             return "That file was sent more than a day ago. Please send it again.";

@@ -40,6 +40,8 @@ import java.util.Optional;
 class RosterImportConsoleController {
 
     private static final String SECTION = "roster";
+    static final String INTERRUPTED = "Nothing from this file was imported: the service stopped while importing it"
+            + " (an import saves everything or nothing). Upload the file again to check it and import it.";
 
     private final RunningRosterImports imports;
     private final ConsolePages pages;
@@ -182,6 +184,10 @@ class RosterImportConsoleController {
                     }).toList());
         }
         ImportingUploadedRoster.Decided d = v.decided();
+        if (d == null && RosterUpload.Status.FAILED.equals(u.status()) && ImportingUploadedRoster.INTERRUPTED.equals(u.failure())) {
+            // recovered after the service importing it stopped (this server or another)
+            d = new ImportingUploadedRoster.Interrupted();
+        }
         m.put("outcome", d == null ? null : outcome(d));
         m.put("imported", d instanceof ImportingUploadedRoster.Imported);
         if (d instanceof ImportingUploadedRoster.Imported imported) {
@@ -222,6 +228,9 @@ class RosterImportConsoleController {
         if (d instanceof ImportingUploadedRoster.ChangedSinceCheck changed) {
             return "Nothing was imported: the roster changed since the check and " + changed.problems()
                     + " row(s) now have problems. Upload the file again for a fresh check.";
+        }
+        if (d instanceof ImportingUploadedRoster.Interrupted) {
+            return INTERRUPTED;
         }
         if (d instanceof ImportingUploadedRoster.Expired) {
             return "This file was uploaded more than a day ago, so it was not imported. Upload it again.";

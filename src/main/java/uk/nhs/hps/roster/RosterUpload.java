@@ -16,15 +16,23 @@ record RosterUpload(
         @Nullable String content,
         Status status,
         Instant uploadedAt,
-        @Nullable Instant finishedAt) {
+        @Nullable Instant finishedAt,
+        @Nullable String claimToken,
+        @Nullable Instant leaseUntil,
+        @Nullable String failure) {
 
     /**
-     * PENDING after the dry run; COMMITTING while one press of "Import" imports it (no other press can start it);
-     * then COMMITTED, CANCELLED, EXPIRED or FAILED. REDACTED when erasure removed a person from its content.
+     * PENDING after the dry run; COMMITTING while one press of "Import" imports it (no other press can start it),
+     * under a lease ({@code claimToken}, {@code leaseUntil}); then COMMITTED, CANCELLED, EXPIRED or FAILED
+     * ({@code failure} says why when the service stopped mid-import). REDACTED when erasure removed a person from its content.
      */
     enum Status { PENDING, COMMITTING, COMMITTED, CANCELLED, EXPIRED, FAILED, REDACTED }
 
+    static RosterUpload pending(long uploadedBy, String fileName, String content, Instant at) {
+        return new RosterUpload(null, uploadedBy, fileName, content, Status.PENDING, at, null, null, null, null);
+    }
+
     RosterUpload finished(Status newStatus, Instant at) {
-        return new RosterUpload(id, uploadedBy, fileName, null, newStatus, uploadedAt, at);
+        return new RosterUpload(id, uploadedBy, fileName, null, newStatus, uploadedAt, at, null, null, failure);
     }
 }

@@ -155,6 +155,12 @@ class RunningRosterImports {
         }
         RosterUpload u = upload.get();
         Job job = jobs.get(uploadId);
+        if (job != null && job.decided == null && (job.stage == Stage.CHECKING || job.stage == Stage.CHECKED)
+                && !RosterUpload.Status.PENDING.equals(u.status())) {
+            // the database is the truth: the upload was imported, or its import stopped, from another server
+            jobs.remove(uploadId, job);
+            job = null;
+        }
         if (job == null && RosterUpload.Status.PENDING.equals(u.status()) && u.content() != null) {
             job = startCheck(actor, uploadId, 0);
         }
@@ -206,6 +212,8 @@ class RunningRosterImports {
     /** Every import (API, bot, console) from the audit log, newest first, with who made it. */
     List<PastImport> history(long actor) {
         access.require(actor, Action.MANAGE_ROSTER, null, "console: roster import history");
+        // an import left unfinished by a stopped service is listed as such, not left out
+        uploads.recoverInterrupted();
         record Row(Instant at, String actor, String detail) {
         }
         List<Row> rows = transactions.executeRead(status -> {
