@@ -246,7 +246,7 @@ public class ErasingPerson {
         }
         int changed = 0;
         for (Long id : ids) {
-            changed += update(c, "UPDATE roster_upload SET content = NULL, file_name = NULL, status = 'REDACTED' WHERE id = ?", id);
+            changed += update(c, "UPDATE roster_upload SET content = NULL, file_name = NULL, failure = NULL, claim_token = NULL, status = 'REDACTED' WHERE id = ?", id);
         }
         return changed;
     }
