@@ -77,8 +77,15 @@ class ConsoleFilter {
             return HttpResponse.seeOther(URI.create("/console/sign-in?return=" + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8)));
         }
         if (current instanceof SigningIn.NotAMember notAMember) {
+            // someone removed from the team may still end their own session, and nothing else
+            if (SignInController.SIGN_OUT.equals(path) && request.getMethod() == HttpMethod.POST
+                    && tokenMatches(request, body, notAMember.csrfToken())) {
+                request.setAttribute(ConsolePages.LEAVING, notAMember.via());
+                return null;
+            }
             return pages.render(request, HttpStatus.FORBIDDEN, "console/forbidden", "",
-                    Map.of("name", notAMember.displayName(), "signedIn", true));
+                    Map.of("name", notAMember.displayName(), "signedIn", true, "csrf", notAMember.csrfToken(),
+                            "inTab", notAMember.via() == ConsoleSessions.Via.TEAMS));
         }
         SigningIn.Member member = ((SigningIn.SignedIn) current).member();
         if (changes && !tokenMatches(request, body, member.csrfToken())) {

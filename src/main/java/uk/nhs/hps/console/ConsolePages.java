@@ -24,6 +24,8 @@ public class ConsolePages {
 
     /** The request attribute holding the signed-in {@link SigningIn.Member}, set by {@link ConsoleFilter}. */
     public static final String MEMBER = "hps.console.member";
+    /** Set instead of {@link #MEMBER} on a sign-out by someone no longer on the team: how their session was opened. */
+    static final String LEAVING = "hps.console.leaving";
     /**
      * Who may frame the console: itself, and the Teams and Microsoft 365 hosts Microsoft documents for tabs ("Tab
      * requirements": Teams, the cloud.microsoft hosts Teams, Outlook and Microsoft 365 are moving to, Microsoft 365

@@ -75,23 +75,30 @@ class SignInController {
         return response.cookie(responses.cookie(STATE_COOKIE, "", "/console/auth", Duration.ZERO));
     }
 
+    static final String SIGN_OUT = "/console/sign-out";
+    static final String SIGNED_OUT_OF_TAB = "/console/signed-out?from=teams";
+
     @Post("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> signOut(HttpRequest<?> request, @Nullable @CookieValue(ConsoleFilter.SESSION_COOKIE) String session) {
         SigningIn.Member member = request.getAttribute(ConsolePages.MEMBER, SigningIn.Member.class).orElse(null);
         signingIn.signOut(session, member == null ? null : member.personId());
-        MutableHttpResponse<?> out = ConsolePages.secured(HttpResponse.seeOther(URI.create("/console/signed-out")));
-        if (member != null && member.via() == ConsoleSessions.Via.TEAMS) {
+        ConsoleSessions.Via via = member != null ? member.via()
+                : request.getAttribute(ConsolePages.LEAVING, ConsoleSessions.Via.class).orElse(ConsoleSessions.Via.ENTRA);
+        if (via == ConsoleSessions.Via.TEAMS) {
+            MutableHttpResponse<?> out = ConsolePages.secured(HttpResponse.seeOther(URI.create(SIGNED_OUT_OF_TAB)));
             // a partitioned cookie is only replaced by one with the same attributes
             out.getHeaders().add("Set-Cookie", SignInResponses.tabCookie(ConsoleFilter.SESSION_COOKIE, "", "/console", Duration.ZERO));
             return out;
         }
+        MutableHttpResponse<?> out = ConsolePages.secured(HttpResponse.seeOther(URI.create("/console/signed-out")));
         return out.cookie(responses.cookie(ConsoleFilter.SESSION_COOKIE, "", "/console", Duration.ZERO));
     }
 
+    /** In the Teams tab ({@code from=teams}) signing in again is the tab's own sign-in, not the browser's. */
     @Get("/signed-out")
-    MutableHttpResponse<String> signedOut(HttpRequest<?> request) {
-        return pages.page(request, "console/signed-out", "", Map.of());
+    MutableHttpResponse<String> signedOut(HttpRequest<?> request, @Nullable @QueryValue String from) {
+        return pages.page(request, "console/signed-out", "", Map.of("inTab", "teams".equals(from)));
     }
 
     /** Only a console path of this service: never another host ("//evil", "https://…") or a header injection. */

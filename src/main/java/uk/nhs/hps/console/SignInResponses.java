@@ -58,7 +58,11 @@ class SignInResponses {
             model.put("why", failed.why());
             return pages.render(request, HttpStatus.UNAUTHORIZED, "console/tab", "", model);
         }
-        return answer(request, outcome);
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", ((SigningIn.Refused) outcome).displayName());
+        model.put("signedIn", false);
+        model.put("inTab", true);
+        return pages.render(request, HttpStatus.FORBIDDEN, "console/forbidden", "", model);
     }
 
     /**

@@ -36,8 +36,11 @@ public class SigningIn {
     public record NotSignedIn() implements Current {
     }
 
-    /** Signed in, but no longer (or never) a current programme-team member. */
-    public record NotAMember(String displayName) implements Current {
+    /**
+     * Signed in, but no longer (or never) a current programme-team member. The session's CSRF token and how it was
+     * opened are kept so that the 403 page can still offer a working sign-out, worded for a browser or the Teams tab.
+     */
+    public record NotAMember(String displayName, String csrfToken, ConsoleSessions.Via via) implements Current {
     }
 
     /** The outcome of a sign-in. */
@@ -140,7 +143,7 @@ public class SigningIn {
             return new NotSignedIn();
         }
         if (!access.isProgrammeTeam(person.get().id())) {
-            return new NotAMember(person.get().displayName());
+            return new NotAMember(person.get().displayName(), session.get().csrfToken(), session.get().via());
         }
         return new SignedIn(new Member(person.get().id(), person.get().displayName(), session.get().csrfToken(),
                 session.get().via()));

@@ -2,6 +2,7 @@ package uk.nhs.hps.console;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
+import uk.nhs.hps.access.ProgrammeTeamMember;
 import uk.nhs.hps.support.TestUsers;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sign-in, sessions and CSRF over plain HTTP, where status codes and cookie attributes can be seen. */
 @MicronautTest(transactional = false, environments = "dev")
 class ConsoleSignInTest extends ConsoleTestBase {
+
+    private static final TestUsers.User ROBIN = new TestUsers.User("29:robin-signin", "aad-robin-signin", "Robin Removed", "robin.signin@nhs.net");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -86,6 +90,37 @@ class ConsoleSignInTest extends ConsoleTestBase {
 
         assertThat(out.statusCode()).isEqualTo(403);
         assertThat(get("/console", session).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aMemberRemovedFromTheTeamCanStillSignOutFromThe403Page() {
+        long robin = member(ROBIN);
+        String session = sessionCookie(devSignIn(robin));
+        programmeTeam.deleteById(robin);
+        HttpResponse<String> forbidden = get("/console", session);
+
+        HttpResponse<String> out = post("/console/sign-out", session, "_csrf=" + csrf(forbidden.body()));
+
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("Location")).hasValue("/console/signed-out");
+        programmeTeam.save(new ProgrammeTeamMember(robin, Instant.now()));
+        assertThat(get("/console", session).statusCode()).as("the session is gone, not merely refused").isEqualTo(303);
+    }
+
+    @Test
+    void aMemberRemovedFromTheTeamCannotUseTheirSessionForAnythingButSigningOut() {
+        long robin = member(ROBIN);
+        String session = sessionCookie(devSignIn(robin));
+        String csrf = csrf(get("/console", session).body());
+        programmeTeam.deleteById(robin);
+
+        HttpResponse<String> forgedSignOut = post("/console/sign-out", session, "_csrf=forged");
+        HttpResponse<String> otherPost = post("/console/calendar/bank-holidays", session, "_csrf=" + csrf + "&date=2027-01-04&name=Test");
+
+        assertThat(forgedSignOut.statusCode()).isEqualTo(403);
+        assertThat(otherPost.statusCode()).isEqualTo(403);
+        assertThat(otherPost.body()).contains("You do not have access to the console");
     }
 
     @Test

@@ -37,6 +37,8 @@ class ConsoleTeamsTabTest extends ConsoleTestBase {
     static final String TEAMS_WEB = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
     static final String TEAMS_DESKTOP = "1fec8e78-bce4-4aaf-ab1b-5451cc387264";
 
+    private static final TestUsers.User ROBIN = new TestUsers.User("29:robin-tab", "aad-robin-tab", "Robin Removed", "robin.tab@nhs.net");
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Inject
@@ -112,6 +114,43 @@ class ConsoleTeamsTabTest extends ConsoleTestBase {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("You do not have access to the console");
         assertThat(setCookie(response, "hps_console")).isEmpty();
+    }
+
+    @Test
+    void theTabs403PageOffersTheTabAgainNotTheBrowserSignIn() {
+        long stranger = people.findByEmail(TestUsers.STRANGER.email()).map(p -> p.id()).orElseGet(() -> member(TestUsers.STRANGER));
+        programmeTeam.deleteById(stranger);
+
+        HttpResponse<String> response = tabSignIn(entra.sign(teamsToken(TestUsers.STRANGER)));
+
+        assertThat(response.body()).contains("href=\"/console/tab\"").doesNotContain("href=\"/console/sign-in\"");
+    }
+
+    @Test
+    void signingOutOfATabSessionLeadsBackToTheTabsSignIn() {
+        String session = sessionCookie(tabSignIn(entra.sign(teamsToken(TestUsers.PAT))));
+        String csrf = csrf(get("/console", session).body());
+
+        HttpResponse<String> out = post("/console/sign-out", session, base(), "_csrf=" + csrf);
+        HttpResponse<String> page = get(out.headers().firstValue("Location").orElseThrow(), null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("href=\"/console/tab\"").doesNotContain("href=\"/console/sign-in\"");
+    }
+
+    @Test
+    void aTabSessionOfSomeoneRemovedFromTheTeamCanStillSignOut() {
+        long robin = member(ROBIN);
+        String session = sessionCookie(tabSignIn(entra.sign(teamsToken(ROBIN))));
+        programmeTeam.deleteById(robin);
+        HttpResponse<String> forbidden = get("/console", session);
+
+        HttpResponse<String> out = post("/console/sign-out", session, base(), "_csrf=" + csrf(forbidden.body()));
+
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("Sign out");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("hps_console=;").contains("; Partitioned"));
     }
 
     @Test
