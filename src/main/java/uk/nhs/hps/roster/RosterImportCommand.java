@@ -33,10 +33,17 @@ class RosterImportCommand implements CommandHandler {
     static final String COMMIT_VALID = "roster.import.valid";
     static final String CANCEL = "roster.import.cancel";
     static final String FINISHED = "That import has already been finished or cancelled. Send the file again to start over.";
-    static final String UNDER_WAY = "That import is already under way; its result follows in this chat.";
+    /** The press that started the import sends its result; if that service stopped, only a new file gets one. */
+    static final String UNDER_WAY = "That import is already under way; its result follows in this chat. If nothing has"
+            + " come within %d minutes, the service may have stopped part-way: send the file again (an import applies"
+            + " everything or nothing, so nothing is applied twice).";
     static final String INTERRUPTED = "Nothing from that file was imported: the service stopped while importing it"
             + " (an import saves everything or nothing). Send the file again to check it and import it.";
     private static final int PROBLEMS_SHOWN = 10;
+
+    static String underWay(RosterSettings settings) {
+        return UNDER_WAY.formatted(Math.max(1, settings.importLease().toMinutes()));
+    }
     private static final Logger LOG = LoggerFactory.getLogger(RosterImportCommand.class);
 
     private final Access access;
@@ -130,12 +137,12 @@ class RosterImportCommand implements CommandHandler {
                 : cards.outcome("Roster import", reply(decided)));
     }
 
-    private static String reply(ImportingUploadedRoster.Decided decided) {
+    private String reply(ImportingUploadedRoster.Decided decided) {
         if (decided instanceof ImportingUploadedRoster.Finished) {
             return FINISHED;
         }
         if (decided instanceof ImportingUploadedRoster.UnderWay) {
-            return UNDER_WAY;
+            return underWay(settings);
         }
         if (decided instanceof ImportingUploadedRoster.Cancelled) {
             return "Cancelled; nothing was imported.";

@@ -55,6 +55,8 @@ class RosterImportRaceTest extends AdminApiTestBase {
     SponsorshipRepository sponsorships;
     @Inject
     AuditLog audit;
+    @Inject
+    RosterSettings rosterSettings;
 
     @AfterAll
     void stopFiles() {
@@ -80,7 +82,7 @@ class RosterImportRaceTest extends AdminApiTestBase {
         assertThat(texts).hasSize(PRESSES);
         assertThat(texts).filteredOn(t -> t.startsWith("Imported")).hasSize(1);
         assertThat(texts).filteredOn(t -> !t.startsWith("Imported"))
-                .allMatch(t -> t.equals(RosterImportCommand.UNDER_WAY) || t.equals(RosterImportCommand.FINISHED));
+                .allMatch(t -> t.equals(RosterImportCommand.underWay(rosterSettings)) || t.equals(RosterImportCommand.FINISHED));
         assertThat(people.findByEmail("press.one@" + cohort + ".nhs.net")).isPresent();
     }
 
