@@ -46,6 +46,8 @@ final class CohortReportPdf {
     private static final float[] GRID = rgb(0xd8dde0);
     private static final float[] PALE = rgb(0xe8edee);
 
+    private static final java.util.Map<String, byte[]> FONT_FILES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private record Series(String name, float[] colour, Function<MonthFigures, Integer> value) {
     }
 
@@ -496,12 +498,22 @@ final class CohortReportPdf {
         return out.toString();
     }
 
+    /** One of the shipped fonts, read from the jar once and parsed for each document (PDFBox closes it with it). */
     private PDFont font(String file) {
+        byte[] bytes = FONT_FILES.computeIfAbsent(file, CohortReportPdf::read);
+        try {
+            return PDType0Font.load(document, new java.io.ByteArrayInputStream(bytes), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(String file) {
         try (InputStream in = CohortReportPdf.class.getResourceAsStream("/fonts/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("Font not on the classpath: fonts/" + file);
             }
-            return PDType0Font.load(document, in, true);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
