@@ -2,6 +2,7 @@ package uk.nhs.hps.report;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import uk.nhs.hps.cohort.ReportingEngagementByStream;
 import uk.nhs.hps.console.UkTime;
 import uk.nhs.hps.csv.CsvCells;
 import uk.nhs.hps.report.ReportingCohortQuarter.CohortQuarter;
@@ -50,6 +51,17 @@ final class CohortReportCsv {
             }
             for (MonthFigures m : r.months()) {
                 row(csv, "reflections", m.month().toString(), "entries", "", m.reflections());
+            }
+            for (ReportingEngagementByStream.StreamEngagement st : r.byStream()) {
+                String stream = "stream_" + st.stream();
+                row(csv, "by_stream", "", "participants", stream, st.participants());
+                row(csv, "by_stream", "", "met", stream, st.meetingsHeld());
+                row(csv, "by_stream", "", "booked", stream, st.meetingsBooked());
+                row(csv, "by_stream", "", "missed", stream, st.meetingsMissed());
+                row(csv, "by_stream", "", "not_needed", stream, st.meetingsNotNeeded());
+                row(csv, "by_stream", "", "reflections", stream, st.reflections());
+                row(csv, "by_stream", "", "prompts_sent", stream, st.promptsSent());
+                row(csv, "by_stream", "", "prompts_answered", stream, st.promptsAnswered());
             }
             CountingPlacements.Counts nine = r.nineBox();
             row(csv, "nine_box", "", "cycle", "", nine.cycle() == null ? "" : nine.cycle());

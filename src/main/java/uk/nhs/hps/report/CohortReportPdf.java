@@ -7,6 +7,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import uk.nhs.hps.cohort.ReportingEngagementByStream;
 import uk.nhs.hps.console.UkTime;
 import uk.nhs.hps.report.ReportingCohortQuarter.CohortQuarter;
 import uk.nhs.hps.report.ReportingCohortQuarter.MonthFigures;
@@ -105,6 +106,17 @@ final class CohortReportPdf {
                 List.of("Prompts followed by an entry within 7 days", String.valueOf(e.promptsAnswered())),
                 List.of("Prompt response rate", e.promptResponsePercent().map(p -> p + "%").orElse("no prompts sent"))),
                 new float[]{0.8f, 0.2f});
+
+        heading("By development stream");
+        text("The same counts for stream 1, stream 2 and participants with no stream on the roster.", regular, 9, TEXT);
+        List<List<String>> streams = new ArrayList<>();
+        for (ReportingEngagementByStream.StreamEngagement st : r.byStream()) {
+            streams.add(List.of(st.stream().equals("none") ? "No stream" : "Stream " + st.stream(), String.valueOf(st.participants()),
+                    String.valueOf(st.meetingsHeld()), String.valueOf(st.meetingsMissed()), String.valueOf(st.reflections()),
+                    st.promptsAnswered() + " of " + st.promptsSent()));
+        }
+        table(List.of("Stream", "Participants", "Met", "Missed", "Reflections", "Prompts answered"), streams,
+                new float[]{0.2f, 0.16f, 0.12f, 0.12f, 0.16f, 0.24f});
 
         heading("Sponsor meetings per month", 280);
         if (!r.hasMeetings()) {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import uk.nhs.hps.access.Access;
 import uk.nhs.hps.access.Action;
 import uk.nhs.hps.audit.AuditLog;
+import uk.nhs.hps.cohort.ReportingEngagementByStream;
 import uk.nhs.hps.cohort.ShowingCohortOverview;
 import uk.nhs.hps.cohort.ShowingCohortOverview.CohortChoice;
 import uk.nhs.hps.talent.CountingPlacements;
@@ -66,7 +67,8 @@ public class ReportingCohortQuarter {
 
     /** Every figure of the report. */
     public record CohortQuarter(long cohortId, String cohortName, YearMonth first, YearMonth last, Instant generatedAt,
-                                Engagement engagement, List<MonthFigures> months, CountingPlacements.Counts nineBox) {
+                                Engagement engagement, List<MonthFigures> months,
+                                List<ReportingEngagementByStream.StreamEngagement> byStream, CountingPlacements.Counts nineBox) {
 
         public int met() {
             return months.stream().mapToInt(MonthFigures::met).sum();
@@ -122,14 +124,16 @@ public class ReportingCohortQuarter {
     }
 
     private final ShowingCohortOverview overview;
+    private final ReportingEngagementByStream streams;
     private final CountingPlacements placements;
     private final Access access;
     private final AuditLog audit;
     private final Clock clock;
 
-    ReportingCohortQuarter(ShowingCohortOverview overview, CountingPlacements placements, Access access, AuditLog audit,
-                           Clock clock) {
+    ReportingCohortQuarter(ShowingCohortOverview overview, ReportingEngagementByStream streams, CountingPlacements placements,
+                           Access access, AuditLog audit, Clock clock) {
         this.overview = overview;
+        this.streams = streams;
         this.placements = placements;
         this.access = access;
         this.audit = audit;
@@ -204,8 +208,9 @@ public class ReportingCohortQuarter {
                 m.missed(), m.skipped(), m.reflections())).toList();
         Engagement engagement = new Engagement(figures.participants(), figures.paused(), figures.left(), figures.reachable(),
                 figures.unreachable(), figures.promptsSent(), figures.promptsAnswered());
+        List<ReportingEngagementByStream.StreamEngagement> byStream = streams.period(cohortId, first, last).streams();
         CohortQuarter report = new CohortQuarter(cohortId, figures.cohort().name(), first, last, clock.instant(), engagement,
-                months, nineBox);
+                months, byStream, nineBox);
         return new Shown(cohorts, cohortId, from, to, problems, report);
     }
 

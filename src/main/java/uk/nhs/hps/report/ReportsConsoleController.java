@@ -119,6 +119,9 @@ class ReportsConsoleController {
                 row("Reflective prompts sent in the period", e.promptsSent()),
                 row("Prompts followed by an entry within 7 days", e.promptsAnswered()),
                 row("Prompt response rate", e.promptResponsePercent().map(p -> p + "%").orElse("no prompts sent"))));
+        m.put("streams", r.byStream().stream().map(st -> Map.of("label", st.stream().equals("none") ? "No stream" : "Stream " + st.stream(),
+                "participants", st.participants(), "met", st.meetingsHeld(), "missed", st.meetingsMissed(),
+                "reflections", st.reflections(), "prompts", st.promptsAnswered() + " of " + st.promptsSent())).toList());
         m.put("hasPeople", e.participants() > 0 || e.left() > 0);
         m.put("hasMeetings", r.hasMeetings());
         m.put("hasReflections", r.hasReflections());

@@ -20,7 +20,8 @@ import java.time.ZoneOffset;
  * 1 missed, 1 not needed, 80% met. Reflections Jan 3, Feb 1, Mar 2 (one deleted in February and one at 00:30 on
  * 1 April UK time, 23:30 UTC on 31 March, are not counted). Two prompts sent on 3 February, one answered. 9-box in
  * cycle 2026-27: P0 fed back and P1 moderated in HIGH_HIGH, P2 agreed in MEDIUM_MEDIUM, P3 preparing; P0 also has a
- * 2025-26 review and a 2027-28 one, neither in the period's latest cycle. Outside the period: a meeting in December
+ * 2025-26 review and a 2027-28 one, neither in the period's latest cycle. P0 and P1 are on stream 1, P2 on stream 2,
+ * P3 has none. Outside the period: a meeting in December
  * 2026 and April 2027, a prompt in April.
  */
 final class ReportSeed {
@@ -101,6 +102,13 @@ final class ReportSeed {
         prompt(c, p[0], "2027-02-03T16:00:00Z");
         prompt(c, p[1], "2027-02-03T16:00:00Z");
         prompt(c, p[0], "2027-04-03T15:00:00Z");
+        try (PreparedStatement s = c.prepareStatement("UPDATE person SET development_stream = ? WHERE id = ?")) {
+            for (int i = 0; i < 3; i++) {
+                s.setString(1, i < 2 ? "ONE" : "TWO");
+                s.setLong(2, p[i]);
+                s.executeUpdate();
+            }
+        }
         review(c, p[0], "2025-26", "FED_BACK", "LOW_LOW");
         review(c, p[0], "2026-27", "FED_BACK", "HIGH_HIGH");
         review(c, p[1], "2026-27", "MODERATED", "HIGH_HIGH");
