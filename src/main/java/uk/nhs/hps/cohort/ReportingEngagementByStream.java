@@ -1,5 +1,6 @@
 package uk.nhs.hps.cohort;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -8,12 +9,16 @@ import uk.nhs.hps.people.Cohort;
 import uk.nhs.hps.people.CohortRepository;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +35,7 @@ import java.util.Map;
  * {@value ShowingCohortOverview#PROMPT_ANSWER_DAYS} days.
  */
 @Singleton
-class ReportingEngagementByStream {
+public class ReportingEngagementByStream {
 
     /** The rows, always all three and in this order: the stored value, and how the report names it. */
     private static final Map<String, String> STREAMS = new LinkedHashMap<>();
@@ -42,12 +47,12 @@ class ReportingEngagementByStream {
     private static final String NONE = "none";
 
     @Serdeable
-    record StreamEngagement(String stream, int participants, int meetingsHeld, int meetingsBooked, int meetingsMissed,
+    public record StreamEngagement(String stream, int participants, int meetingsHeld, int meetingsBooked, int meetingsMissed,
                             int meetingsNotNeeded, int reflections, int promptsSent, int promptsAnswered) {
     }
 
     @Serdeable
-    record Report(long cohortId, String cohortName, int promptWindowDays, int promptAnsweredWithinDays,
+    public record Report(long cohortId, String cohortName, int promptWindowDays, int promptAnsweredWithinDays,
                   List<StreamEngagement> streams) {
     }
 
@@ -65,6 +70,33 @@ class ReportingEngagementByStream {
     Report report(long cohortId) {
         Cohort cohort = cohorts.findById(cohortId).orElseThrow(() -> new NotFound("There is no cohort " + cohortId + "."));
         Instant since = clock.instant().minus(Duration.ofDays(ShowingCohortOverview.PROMPT_RATE_DAYS));
+        return read(cohort, null, since, null);
+    }
+
+    /**
+     * The same counts over whole months (the cohort's time zone): meetings of those months, reflections logged and
+     * prompts sent in them; participants as they are now. The caller has checked the actor may read cohort reports.
+     */
+    public Report period(long cohortId, YearMonth first, YearMonth last) {
+        Cohort cohort = cohorts.findById(cohortId).orElseThrow(() -> new NotFound("There is no cohort " + cohortId + "."));
+        ZoneId zone = ZoneId.of(cohort.timeZone());
+        Instant from = first.atDay(1).atStartOfDay(zone).toInstant();
+        Instant until = last.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return read(cohort, new LocalDate[]{first.atDay(1), last.atDay(1)}, from, until);
+    }
+
+    /** {@code months}: the first and last month's first days, or null for all; {@code until} null: no end. */
+    private Report read(Cohort cohort, @Nullable LocalDate[] months, Instant since, @Nullable Instant until) {
+        long cohortId = cohort.id();
+        String meetingMonths = months == null ? "" : " AND m.month_start BETWEEN ? AND ?";
+        String entriesFrom = until == null ? "" : " AND r.created_at >= ? AND r.created_at < ?";
+        String promptsUntil = until == null ? "" : " AND o.sent_at < ?";
+        Object[] meetingParameters = months == null ? new Object[]{cohortId}
+                : new Object[]{cohortId, Date.valueOf(months[0]), Date.valueOf(months[1])};
+        Object[] entryParameters = until == null ? new Object[]{cohortId}
+                : new Object[]{cohortId, since.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC)};
+        Object[] promptParameters = until == null ? new Object[]{cohortId, since.atOffset(ZoneOffset.UTC)}
+                : new Object[]{cohortId, since.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC)};
         return transactions.executeRead(status -> {
             Connection c = status.getConnection();
             Map<String, int[]> rows = new LinkedHashMap<>();
@@ -76,18 +108,19 @@ class ReportingEngagementByStream {
                     GROUP BY development_stream""", cohortId);
             add(c, rows, -1, """
                     SELECT p.development_stream, m.status, COUNT(*) FROM person p JOIN meeting_month m ON m.participant_id = p.id
-                    WHERE p.cohort_id = ? GROUP BY p.development_stream, m.status""", cohortId);
+                    WHERE p.cohort_id = ?%s GROUP BY p.development_stream, m.status""".formatted(meetingMonths), meetingParameters);
             add(c, rows, 5, """
                     SELECT p.development_stream, 'ALL', COUNT(*) FROM person p JOIN reflection_entry r ON r.person_id = p.id
-                    WHERE p.cohort_id = ? AND r.deleted_at IS NULL GROUP BY p.development_stream""", cohortId);
+                    WHERE p.cohort_id = ? AND r.deleted_at IS NULL%s GROUP BY p.development_stream""".formatted(entriesFrom),
+                    entryParameters);
             add(c, rows, 6, """
                     SELECT p.development_stream, 'ALL', COUNT(*), SUM(CASE WHEN EXISTS (
                                SELECT 1 FROM reflection_entry r WHERE r.person_id = o.person_id AND r.deleted_at IS NULL
                                AND r.created_at >= o.sent_at AND r.created_at < o.sent_at + INTERVAL '%d' DAY) THEN 1 ELSE 0 END)
                     FROM person p JOIN outbound_message o ON o.person_id = p.id
                     WHERE p.cohort_id = ? AND o.campaign LIKE 'nudge:reflection-prompt:%%' AND o.status = 'SENT'
-                      AND o.sent_at >= ? GROUP BY p.development_stream""".formatted(ShowingCohortOverview.PROMPT_ANSWER_DAYS),
-                    cohortId, since.atOffset(ZoneOffset.UTC));
+                      AND o.sent_at >= ?%s GROUP BY p.development_stream""".formatted(ShowingCohortOverview.PROMPT_ANSWER_DAYS,
+                    promptsUntil), promptParameters);
             List<StreamEngagement> streams = rows.entrySet().stream().map(e -> {
                 int[] n = e.getValue();
                 return new StreamEngagement(e.getKey(), n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]);

@@ -94,6 +94,14 @@ public class ShowingCohortOverview {
         }
     }
 
+    /**
+     * A cohort's counts over a period: participants on the scheme now (active and paused), paused, left; of those on
+     * the scheme, how many the bot can reach in Teams and how many it cannot; per month; prompts sent in the period.
+     */
+    public record PeriodFigures(Cohort cohort, int participants, int paused, int left, int reachable, int unreachable,
+                                List<Month> months, int promptsSent, int promptsAnswered) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ShowingCohortOverview.class);
     private static final String NO_ACCOUNT = "Not linked to a Microsoft account yet: no Entra object id on the roster"
             + " and they have never written to HPS Companion.";
@@ -152,6 +160,33 @@ public class ShowingCohortOverview {
             return null;
         });
         return Optional.of(overview);
+    }
+
+    /**
+     * A cohort's figures for a report over whole months (in the cohort's time zone): who is on the scheme now and how
+     * many of its participants can be reached in Teams, and per month the meetings and reflections, and the prompts
+     * sent in the period. Counts only, read fresh (a report is asked for rarely): nobody is named, so no profile is read.
+     */
+    public PeriodFigures period(long actorId, long cohortId, YearMonth first, YearMonth last) {
+        access.require(actorId, Action.VIEW_COHORT_REPORTS, null, "cohort report");
+        Cohort cohort = cohorts.findById(cohortId).orElseThrow(() -> new NotFound("There is no cohort " + cohortId + "."));
+        ZoneId zone = ZoneId.of(cohort.timeZone());
+        return transactions.executeRead(status -> {
+            Connection c = status.getConnection();
+            int[] people = people(c, cohortId);
+            int unreachable = (int) unreachable(c, cohortId).stream().filter(u -> u.role().equals("PARTICIPANT")).count();
+            Map<YearMonth, int[]> months = new LinkedHashMap<>();
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                months.put(m, new int[5]);
+            }
+            meetings(c, cohortId, first, last, months);
+            reflections(c, cohortId, first, last, zone, months);
+            int[] prompts = prompts(c, cohortId, startOf(first, zone).toInstant(), startOf(last.plusMonths(1), zone).toInstant());
+            List<Month> monthly = months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue()[0], e.getValue()[1],
+                    e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
+            return new PeriodFigures(cohort, people[0], people[1], people[2], people[0] - unreachable, unreachable, monthly,
+                    prompts[0], prompts[1]);
+        });
     }
 
     /** The figures being counted for the cohort, or a new count; the kept figures are replaced when it ends. */
@@ -227,7 +262,7 @@ public class ShowingCohortOverview {
         reflections(c, cohort.id(), first, last, zone, months);
         List<Month> monthly = months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue()[0], e.getValue()[1],
                 e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
-        int[] prompts = prompts(c, cohort.id(), now.minus(java.time.Duration.ofDays(PROMPT_RATE_DAYS)));
+        int[] prompts = prompts(c, cohort.id(), now.minus(java.time.Duration.ofDays(PROMPT_RATE_DAYS)), null);
         int waiting = single(c, "SELECT COUNT(*) FROM faq_ticket WHERE status = 'OPEN'");
         int waitingInCohort = single(c, """
                 SELECT COUNT(*) FROM faq_ticket t JOIN person p ON p.id = t.person_id
@@ -371,17 +406,23 @@ public class ShowingCohortOverview {
         return month.atDay(1).atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC);
     }
 
-    /** Reflective prompts delivered since {@code since}, and how many were followed by an entry within a week. */
-    private static int[] prompts(Connection c, long cohortId, Instant since) throws SQLException {
+    /**
+     * Reflective prompts delivered from {@code since} (to before {@code until}, when given), and how many were followed
+     * by an entry within a week.
+     */
+    private static int[] prompts(Connection c, long cohortId, Instant since, @Nullable Instant until) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT COUNT(*), SUM(CASE WHEN EXISTS (
                            SELECT 1 FROM reflection_entry r WHERE r.person_id = o.person_id AND r.deleted_at IS NULL
                            AND r.created_at >= o.sent_at AND r.created_at < o.sent_at + INTERVAL '%d' DAY) THEN 1 ELSE 0 END)
                 FROM person p JOIN outbound_message o ON o.person_id = p.id
                 WHERE p.cohort_id = ? AND o.campaign LIKE 'nudge:reflection-prompt:%%' AND o.status = 'SENT'
-                  AND o.sent_at >= ?""".formatted(PROMPT_ANSWER_DAYS))) {
+                  AND o.sent_at >= ?%s""".formatted(PROMPT_ANSWER_DAYS, until == null ? "" : " AND o.sent_at < ?"))) {
             s.setLong(1, cohortId);
             s.setObject(2, since.atOffset(ZoneOffset.UTC));
+            if (until != null) {
+                s.setObject(3, until.atOffset(ZoneOffset.UTC));
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return new int[]{rs.getInt(1), rs.getInt(2)};

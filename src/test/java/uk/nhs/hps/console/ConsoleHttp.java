@@ -48,6 +48,22 @@ final class ConsoleHttp {
         return send(b.build());
     }
 
+    /** A GET whose body is kept as bytes (a PDF download). */
+    HttpResponse<byte[]> bytes(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A form post; the session's CSRF token is added unless the form names its own {@code _csrf}. */
     HttpResponse<String> post(String path, String form) {
         String body = form.contains("_csrf=") || csrf == null ? form : (form.isEmpty() ? "" : form + "&") + "_csrf=" + enc(csrf);
