@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The matcher on the shipped knowledge base with the embedding model: a regression floor on the development set
- * (tuning.yml + heldout.yml + fresh/heldout.yml; the held-out fresh3 set is never read by a test), then single
+ * (tuning.yml + heldout.yml + fresh/heldout.yml + fresh3/heldout.yml; the held-out fresh4 set is never read by a
+ * test), then single
  * behaviours.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
