@@ -99,7 +99,7 @@ public final class FaqIndex {
      */
     public record Fusion(double semanticWeight, double answerTextWeight, double passageWeight, double answerAt,
                          double marginAt, double suggestAt) {
-        public static final Fusion DEFAULT = new Fusion(0.6, 0.8, 0.9, 0.575, 0.1, 0.55);
+        public static final Fusion DEFAULT = new Fusion(0.6, 1.0, 0, 0.6, 0.04, 0.6);
 
         MatchResult.Outcome decide(double top, double margin) {
             return top >= answerAt && margin >= marginAt ? MatchResult.Outcome.ANSWER

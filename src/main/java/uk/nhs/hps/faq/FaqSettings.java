@@ -15,11 +15,11 @@ record FaqSettings(@Bindable(defaultValue = "0.6") double answerThreshold,
                    @Bindable(defaultValue = "500") int maxQuestionChars,
                    @Bindable(defaultValue = "true") boolean semantic,
                    @Bindable(defaultValue = "0.6") double semanticWeight,
-                   @Bindable(defaultValue = "0.8") double answerTextWeight,
-                   @Bindable(defaultValue = "0.9") double passageWeight,
-                   @Bindable(defaultValue = "0.575") double answerAt,
-                   @Bindable(defaultValue = "0.1") double marginAt,
-                   @Bindable(defaultValue = "0.55") double suggestAt) {
+                   @Bindable(defaultValue = "1.0") double answerTextWeight,
+                   @Bindable(defaultValue = "0") double passageWeight,
+                   @Bindable(defaultValue = "0.6") double answerAt,
+                   @Bindable(defaultValue = "0.04") double marginAt,
+                   @Bindable(defaultValue = "0.6") double suggestAt) {
 
     FaqIndex.Fusion fusion() {
         return new FaqIndex.Fusion(semanticWeight, answerTextWeight, passageWeight, answerAt, marginAt, suggestAt);

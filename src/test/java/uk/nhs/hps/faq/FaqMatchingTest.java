@@ -11,18 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The matcher on the shipped knowledge base with the embedding model: a regression floor on the development set
- * (tuning.yml + heldout.yml + fresh/heldout.yml; the held-out fresh3 set is never read by a test), then single
+ * (tuning.yml + heldout.yml + fresh/heldout.yml + fresh3/heldout.yml; the held-out fresh4 set is never read by a
+ * test), then single
  * behaviours.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaqMatchingTest {
 
     /**
-     * Measured on the development set with the shipped settings (84.4% in-scope and 95.2% off-topic on knowledge
-     * base version 4, see docs/faq.md), less a margin of about five points, so
+     * Measured on the development set with the shipped settings (86.1% in-scope and 94.4% off-topic on the 1,051
+     * questions of the fourth round, see docs/faq.md), less a margin of about five points, so
      * the build fails when a change makes matching clearly worse; it is not the target and not a held-out figure.
      */
-    static final double DEVELOPMENT_IN_SCOPE_FLOOR = 0.79;
+    static final double DEVELOPMENT_IN_SCOPE_FLOOR = 0.81;
     static final double DEVELOPMENT_OFF_TOPIC_FLOOR = 0.90;
 
     private FaqIndex index;

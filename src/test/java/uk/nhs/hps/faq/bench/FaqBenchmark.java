@@ -18,13 +18,14 @@ import java.util.Map;
 
 /**
  * The FAQ benchmark (issue 11). On the evaluation set in src/test/resources/faq/eval: chooses the fusion settings on
- * the development set (tuning.yml + heldout.yml + fresh/heldout.yml, all looked at) by grid search with 5-fold
- * cross-validation inside it, then reports, for the development set and the third held-out set (fresh3/heldout.yml,
+ * the development set (tuning.yml + heldout.yml + fresh/heldout.yml + fresh3/heldout.yml, all looked at) by grid search
+ * with 5-fold cross-validation inside it, then reports, for the development set and the fourth held-out set
+ * (fresh4/heldout.yml,
  * "not present" until it is merged), direct answers right on
  * FAQ paraphrases (kind faq) and other-document questions (kind docs), wrong direct answers, off-topic questions
  * given no scheme fact, small talk, personal and two-part handling; the same for words only (BM25, what answers
  * until the model has loaded); the old evaluation.yml as a secondary regression figure (its wording was tuned on, so
- * it is optimistic); heap and resident memory the model adds; matching latency with the embedding. The third
+ * it is optimistic); heap and resident memory the model adds; matching latency with the embedding. The fourth
  * held-out set is read only here, after the settings are fixed, and never with {@code -Dbench.faq.tuning-only=true}
  * (use that flag while developing: the set is then neither loaded nor printed).
  * Run with {@code ./mvnw -q -Pbench test-compile exec:java}.
@@ -57,7 +58,7 @@ public final class FaqBenchmark {
         System.out.printf("memory the model and embeddings add: heap %+.1f MB (after GC), resident %+.1f MB%n%n",
                 (heapAfter - heapBefore) / 1048576.0, (rssAfter - rssBefore) / 1024.0);
 
-        // the development set: the three sets looked at while tuning; the third held-out set is read only below
+        // the development set: the four sets looked at while tuning; the fourth held-out set is read only below
         List<EvalSet.Question> tuning = EvalSet.development();
         String dump = System.getProperty("bench.faq.dump");
         if (dump != null) {
