@@ -151,6 +151,10 @@ class MeetingsConsoleController {
         m.put("cohort", r.cohort().map(c -> Map.of("id", c.id(), "name", c.name(), "starts", UkTime.date(c.startsOn()),
                 "dates", UkTime.date(c.startsOn()) + " to " + UkTime.date(c.endsOn()))).orElse(null));
         m.put("organisations", r.organisations());
+        // OGNL reads a one-letter literal such as '1' or 'q' as a character, so the template compares nothing itself
+        m.put("q", form.get("q"));
+        m.put("streams", List.of(stream("1", "Stream 1", form), stream("2", "Stream 2", form),
+                stream("none", "No stream recorded", form)));
         m.put("lastClosed", r.lastClosedMonth().toString());
         m.put("months", r.months().stream().map(x -> Map.of("short", UkTime.shortMonth(x), "full", UkTime.month(x))).toList());
         m.put("period", r.months().isEmpty() ? "" : UkTime.month(r.months().get(0)) + " to "
@@ -178,6 +182,10 @@ class MeetingsConsoleController {
         return m;
     }
 
+    private static Map<String, Object> stream(String value, String label, Map<String, String> form) {
+        return Map.of("value", value, "label", label, "selected", value.equals(form.get("stream")));
+    }
+
     private static Map<String, Object> pairRow(ReportingMeetings.Pair p) {
         Map<String, Object> row = new HashMap<>();
         row.put("participantId", p.participantId());
@@ -190,7 +198,8 @@ class MeetingsConsoleController {
         row.put("cells", p.months().stream().map(c -> {
             Map<String, Object> cell = new HashMap<>();
             cell.put("month", UkTime.month(c.month()));
-            cell.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            // the class is built here: Thymeleaf reads a double underscore in an attribute as an expression to preprocess
+            cell.put("css", "meetings__cell meetings__cell--" + c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             cell.put("label", switch (c.kind()) {
                 case MET -> "Met";
                 case BOOKED -> "Booked";
