@@ -156,6 +156,7 @@ class MeetingsConsoleController {
         m.put("streams", List.of(stream("1", "Stream 1", form), stream("2", "Stream 2", form),
                 stream("none", "No stream recorded", form)));
         m.put("lastClosed", r.lastClosedMonth().toString());
+        m.put("lastClosedName", UkTime.month(r.lastClosedMonth()));
         m.put("months", r.months().stream().map(x -> Map.of("short", UkTime.shortMonth(x), "full", UkTime.month(x))).toList());
         m.put("period", r.months().isEmpty() ? "" : UkTime.month(r.months().get(0)) + " to "
                 + UkTime.month(r.months().get(r.months().size() - 1)));

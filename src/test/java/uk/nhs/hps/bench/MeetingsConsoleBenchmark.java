@@ -11,11 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -56,7 +53,7 @@ public final class MeetingsConsoleBenchmark {
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             TransactionOperations<Connection> db = context.getBean(TransactionOperations.class);
             CohortSeed.Seeded seeded = CohortSeed.seed(db, Instant.now(), participants, 24, "meetbench");
-            long member = member(db);
+            long member = ConsoleOverviewBenchmark.programmeTeamMember(db);
             db.executeWrite(status -> {
                 try (Statement s = status.getConnection().createStatement()) {
                     s.execute("ANALYZE");
@@ -64,7 +61,7 @@ public final class MeetingsConsoleBenchmark {
                 return null;
             });
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            String session = signIn(http, server.getURL().toString(), member);
+            String session = ConsoleOverviewBenchmark.signIn(http, server.getURL().toString(), member);
             String base = server.getURL() + "/console/meetings";
             report(kind, "page 1 (100 pairs, 6 months)", measure(http, URI.create(base + "?cohort=" + seeded.cohortId()), session, runs));
             report(kind, "only pairs with a missed month", measure(http,
@@ -94,53 +91,6 @@ public final class MeetingsConsoleBenchmark {
 
     private static void report(TestDatabases.Kind kind, String what, List<Double> millis) {
         System.out.printf("meetings db=%-8s %s, %d requests: p50=%.1f ms p95=%.1f ms max=%.1f ms%n", kind, what, millis.size(),
-                pct(millis, 50), pct(millis, 95), millis.get(millis.size() - 1));
-    }
-
-    private static double pct(List<Double> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static long member(TransactionOperations<Connection> db) {
-        return db.executeWrite(status -> {
-            Connection c = status.getConnection();
-            long id;
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO person (email, display_name, role, status, time_zone, created_at, updated_at)
-                    VALUES ('meetbench.team@nhs.net', 'Bench Team', 'PROGRAMME_TEAM', 'ACTIVE', 'Europe/London', ?, ?)""",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                s.setObject(1, Instant.now().atOffset(ZoneOffset.UTC));
-                s.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO programme_team_member (person_id, added_at) VALUES (?, ?)")) {
-                s.setLong(1, id);
-                s.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
-                s.executeUpdate();
-            }
-            return id;
-        });
-    }
-
-    /** The dev sign-in: the form's cookie and token, then the session cookie. */
-    private static String signIn(HttpClient http, String base, long personId) throws Exception {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/console/dev-sign-in")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        String login = cookie(form, "hps_console_login");
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/console/dev-sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "hps_console_login=" + login)
-                .POST(HttpRequest.BodyPublishers.ofString("person=" + personId + "&_csrf=" + login)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return "hps_console=" + cookie(signedIn, "hps_console");
-    }
-
-    private static String cookie(HttpResponse<?> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + name + " cookie: " + response.statusCode()));
+                ConsoleOverviewBenchmark.pct(millis, 50), ConsoleOverviewBenchmark.pct(millis, 95), millis.get(millis.size() - 1));
     }
 }

@@ -158,6 +158,27 @@ class MeetingsConsoleTest extends ConsoleTestBase {
     }
 
     @Test
+    void aPairWhoseSponsorWasErasedKeepsItsMonthsButNotTheName() {
+        long[] ids = db.executeWrite(status -> {
+            Connection c = status.getConnection();
+            long id = cohort(c, "Erased sponsor " + tag, LocalDate.parse("2027-01-01"), LocalDate.parse("2028-12-31"));
+            long pia = person(c, "pia", "Pia Pairless " + tag, "PARTICIPANT", id, null, null, false);
+            long gone = person(c, "gone", "Erased person", "SPONSOR", null, null, null, true);
+            month(c, sponsorship(c, pia, gone, "2027-01-01", null), pia, gone, "2027-03", "MET", "2027-03-03", null, null);
+            return new long[]{id, gone};
+        });
+        long member = member(new TestUsers.User("29:meet-gone-" + tag, "aad-meet-gone-" + tag, "Gia Gone", "gia.gone." + tag + "@nhs.net"));
+
+        String page = new ConsoleHttp(base()).signIn(member).get("/console/meetings?cohort=" + ids[0]).body();
+
+        assertThat(text(rows(page).get(0))).contains("Pia Pairless " + tag, "(erased)", "March 2027: Met 3 March 2027");
+        assertThat(page).doesNotContain("Erased person");
+        // (signing in opens the cohort overview, which audits the people it names in its own words)
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND subject_person_id = ? AND detail LIKE 'VIEW_MEETING%'",
+                "person:" + member, ids[1])).isZero();
+    }
+
+    @Test
     void aChosenRangeOfMonthsIsShown() {
         String page = console().get(meetings("&from=2026-11&to=2027-02")).body();
 
