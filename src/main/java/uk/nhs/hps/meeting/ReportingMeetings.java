@@ -421,7 +421,7 @@ public class ReportingMeetings {
      * Naming a person is a read of their meeting status: one {@code READ} row per person named, in one transaction, as
      * {@link Access#require} writes it. The request was authorised as a cohort report, which only the programme team
      * may read, and the programme team may read anyone's meeting status, so each person is not asked about again
-     * (for 200 people that was 1,200 queries and most of the page's time).
+     * (for 200 people that would be some 1,200 queries).
      */
     private void auditNamed(long actorId, List<Pair> pairs, @Nullable MeetingDigest.Figures figures, String why) {
         Set<Long> named = new LinkedHashSet<>();
