@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +45,20 @@ public class MeetingDigest {
     public record Result(YearMonth month, int missedRecorded, int cohorts, int twoMonthsMissed, int recipients) {
     }
 
-    record CohortLine(String cohort, int met, int skipped, int missed, int awaitingSnooze, Map<String, int[]> byStream) {
+    /** A month's meetings: held, not this month (with a reason), missed, and still open after a snooze past its end. */
+    public record Counts(int met, int skipped, int missed, int awaitingSnooze) {
+    }
+
+    /** One cohort's line of the digest, with its streams (stream 1, stream 2, then "no stream recorded"). */
+    public record CohortLine(String cohort, Counts counts, Map<String, Counts> byStream) {
+    }
+
+    /** A participant who missed this month and the one before; {@code sponsorErased} when the sponsor's name is gone. */
+    public record MissedTwice(long participantId, String participant, long sponsorId, String sponsor, boolean sponsorErased) {
+    }
+
+    /** What the digest says about a month, as figures (the page shows them; {@link #run} words them). */
+    public record Figures(YearMonth month, List<CohortLine> cohorts, List<MissedTwice> missedTwice) {
     }
 
     /** How the digest names a development stream (or its absence); streams come from the roster, never the band. */
@@ -82,10 +96,22 @@ public class MeetingDigest {
             Connection c = status.getConnection();
             int missed = closeSnoozedPastEnd(c, month.minusMonths(1), now) + recordMissed(c, month, now);
             List<CohortLine> cohorts = perCohort(c, month);
-            List<String> twice = missedTwice(c, month);
+            List<String> twice = missedTwice(c, month).stream()
+                    .map(m -> PlainText.inline(m.participant()) + " (sponsor " + PlainText.inline(m.sponsor()) + ")").toList();
             int recipients = send(month, cohorts, twice, now);
             return new Result(month, missed, cohorts.size(), twice.size(), recipients);
         });
+    }
+
+    /**
+     * The digest's figures for a month as they stand, without closing it or sending anything: the console shows them.
+     * Before the month is closed, meetings nobody recorded are not yet counted as missed. A cohort report
+     * ({@code VIEW_COHORT_REPORTS}); the people it names are the caller's to audit.
+     */
+    public Figures figures(long actorId, YearMonth month) {
+        access.require(actorId, uk.nhs.hps.access.Action.VIEW_COHORT_REPORTS, null, "console: meeting digest " + month);
+        return transactions.executeRead(status -> new Figures(month, perCohort(status.getConnection(), month),
+                missedTwice(status.getConnection(), month)));
     }
 
     private static int recordMissed(Connection c, YearMonth month, Instant now) throws SQLException {
@@ -168,24 +194,32 @@ public class MeetingDigest {
             }
         }
         List<CohortLine> lines = new ArrayList<>();
-        counts.forEach((name, n) -> lines.add(new CohortLine(name, n[0], n[1], n[2], n[3], byStream.get(name))));
+        counts.forEach((name, n) -> {
+            Map<String, Counts> streams = new LinkedHashMap<>();
+            byStream.get(name).forEach((stream, k) -> streams.put(stream, counts(k)));
+            lines.add(new CohortLine(name, counts(n), streams));
+        });
         return lines;
     }
 
-    private static List<String> missedTwice(Connection c, YearMonth month) throws SQLException {
-        List<String> names = new ArrayList<>();
+    private static Counts counts(int[] n) {
+        return new Counts(n[0], n[1], n[2], n[3]);
+    }
+
+    private static List<MissedTwice> missedTwice(Connection c, YearMonth month) throws SQLException {
+        List<MissedTwice> names = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT DISTINCT p.display_name, sp.display_name
+                SELECT DISTINCT p.id, p.display_name, sp.id, sp.display_name, CASE WHEN sp.anonymised_at IS NULL THEN 0 ELSE 1 END
                 FROM meeting_month m
                 JOIN meeting_month prev ON prev.participant_id = m.participant_id AND prev.month_start = ? AND prev.status = 'MISSED'
                 JOIN person p ON p.id = m.participant_id JOIN person sp ON sp.id = m.sponsor_id
                 WHERE m.month_start = ? AND m.status = 'MISSED' AND p.anonymised_at IS NULL
-                ORDER BY p.display_name, sp.display_name""")) {
+                ORDER BY p.display_name, sp.display_name, p.id, sp.id""")) {
             s.setDate(1, Date.valueOf(month.minusMonths(1).atDay(1)));
             s.setDate(2, Date.valueOf(month.atDay(1)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    names.add(PlainText.inline(rs.getString(1)) + " (sponsor " + PlainText.inline(rs.getString(2)) + ")");
+                    names.add(new MissedTwice(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getInt(5) == 1));
                 }
             }
         }
@@ -198,13 +232,14 @@ public class MeetingDigest {
             text.append("No sponsor meetings were due.\n");
         }
         for (CohortLine line : cohorts) {
-            text.append("- ").append(line.cohort()).append(": ").append(line.met()).append(" held, ")
-                    .append(line.skipped()).append(" not this month (with a reason), ").append(line.missed()).append(" missed")
-                    .append(line.awaitingSnooze() == 0 ? "" : ", " + line.awaitingSnooze() + " awaiting a snoozed reminder")
+            Counts n = line.counts();
+            text.append("- ").append(line.cohort()).append(": ").append(n.met()).append(" held, ")
+                    .append(n.skipped()).append(" not this month (with a reason), ").append(n.missed()).append(" missed")
+                    .append(n.awaitingSnooze() == 0 ? "" : ", " + n.awaitingSnooze() + " awaiting a snoozed reminder")
                     .append('\n');
-            line.byStream().forEach((stream, n) -> text.append("  - ").append(stream).append(": ").append(n[0]).append(" held, ")
-                    .append(n[1]).append(" not this month, ").append(n[2]).append(" missed")
-                    .append(n[3] == 0 ? "" : ", " + n[3] + " awaiting a snoozed reminder").append('\n'));
+            line.byStream().forEach((stream, k) -> text.append("  - ").append(stream).append(": ").append(k.met()).append(" held, ")
+                    .append(k.skipped()).append(" not this month, ").append(k.missed()).append(" missed")
+                    .append(k.awaitingSnooze() == 0 ? "" : ", " + k.awaitingSnooze() + " awaiting a snoozed reminder").append('\n'));
         }
         if (!twice.isEmpty()) {
             text.append("\n**Missed two months in a row** (").append(twice.size()).append(")\n\n");

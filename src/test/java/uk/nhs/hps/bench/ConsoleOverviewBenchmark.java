@@ -133,11 +133,11 @@ public final class ConsoleOverviewBenchmark {
                 pct(millis, 50), pct(millis, 95), pct(millis, 99), millis.get(millis.size() - 1));
     }
 
-    private static double pct(List<Double> sorted, int p) {
+    static double pct(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private static long programmeTeamMember(TransactionOperations<Connection> db) {
+    static long programmeTeamMember(TransactionOperations<Connection> db) {
         return db.executeWrite(status -> {
             Connection c = status.getConnection();
             long id;
@@ -163,7 +163,7 @@ public final class ConsoleOverviewBenchmark {
     }
 
     /** The dev sign-in, as a browser does it: the form's cookie and token, then the session cookie. */
-    private static String signIn(HttpClient http, String base, long personId) throws Exception {
+    static String signIn(HttpClient http, String base, long personId) throws Exception {
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/console/dev-sign-in")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         String login = cookie(form, "hps_console_login");
