@@ -247,7 +247,7 @@ public class ReviewingTalent {
         List<QueueItem> feedback = new ArrayList<>();
         String why = "console moderation queue, cohort " + scope.cohortId() + ", cycle " + scope.cycle();
         Set<Long> sponsorsNamed = new LinkedHashSet<>();
-        for (Queued q : queued(scope.cohortId(), scope.cycle())) {
+        for (Queued q : queued(scope.cohortId(), scope.cycle(), null)) {
             // moderating is reading what each party proposed: the programme team may moderate (MODERATE_TALENT)
             access.require(actorId, Action.MODERATE_TALENT, q.participantId(), "console: moderation queue");
             TalentGrid grid = grids.of(q.gridVersion());
@@ -262,6 +262,22 @@ public class ReviewingTalent {
         }
         sponsorsNamed.forEach(id -> audit.record(AuditLog.person(actorId), AuditLog.READ, id, "VIEW_PROFILE: named as sponsor in " + why));
         return Optional.of(new Queue(scope, moderation, feedback));
+    }
+
+    /**
+     * One review of the cohort as the queue shows it, for the confirmation before "fed back" (the participant is told);
+     * {@link NotFound} for a review of another cohort. The participant named is audited as the queue audits them.
+     */
+    public QueueItem review(long actorId, long cohortId, long reviewId) {
+        access.require(actorId, Action.VIEW_COHORT_REPORTS, null, "console: talent review");
+        Queued q = queued(cohortId, null, reviewId).stream().findFirst()
+                .orElseThrow(() -> new NotFound("There is no talent review " + reviewId + " in this cohort."));
+        access.require(actorId, Action.MODERATE_TALENT, q.participantId(), "console: talent review");
+        audit.record(AuditLog.person(actorId), AuditLog.READ, q.participantId(), "VIEW_TALENT_PLACEMENTS: console feedback"
+                + " confirmation, cohort " + cohortId + ", talent review " + reviewId);
+        TalentGrid grid = grids.of(q.gridVersion());
+        return new QueueItem(q.reviewId(), q.participantId(), q.participantName(), null, q.status(), q.agreedBox(),
+                grid.boxLabel(q.agreedBox()), q.agreedAt(), q.moderatedAt(), proposal(grid, "{}", false), proposal(grid, "{}", false));
     }
 
     private Proposal proposal(TalentGrid grid, String json, boolean submitted) {
@@ -454,8 +470,12 @@ public class ReviewingTalent {
                           String sponsorInput, boolean sponsorSubmitted) {
     }
 
-    /** The cycle's reviews AGREED or MODERATED, oldest agreement first. The wellbeing note is not even selected. */
-    private List<Queued> queued(long cohortId, String cycle) {
+    /**
+     * The cycle's reviews AGREED or MODERATED, oldest agreement first; or, with {@code reviewId}, that review of the
+     * cohort in whatever state. The wellbeing note is not even selected.
+     */
+    private List<Queued> queued(long cohortId, @Nullable String cycle, @Nullable Long reviewId) {
+        String which = reviewId == null ? "r.cycle = ? AND r.status IN ('AGREED', 'MODERATED')" : "r.id = ?";
         return transactions.executeRead(status -> {
             try (PreparedStatement s = status.getConnection().prepareStatement("""
                     SELECT r.id, p.id, p.display_name, r.sponsor_id, sp.display_name, r.status, r.agreed_box, r.grid_version,
@@ -463,10 +483,13 @@ public class ReviewingTalent {
                            r.sponsor_submitted_at
                     FROM talent_review r JOIN person p ON p.id = r.participant_person_id
                     LEFT JOIN person sp ON sp.id = r.sponsor_id AND sp.anonymised_at IS NULL
-                    WHERE p.cohort_id = ? AND r.cycle = ? AND r.status IN ('AGREED', 'MODERATED') AND p.anonymised_at IS NULL
-                    ORDER BY r.agreed_at, r.id""")) {
+                    WHERE p.cohort_id = ? AND p.anonymised_at IS NULL""" + " AND " + which + " ORDER BY r.agreed_at, r.id")) {
                 s.setLong(1, cohortId);
-                s.setString(2, cycle);
+                if (reviewId == null) {
+                    s.setString(2, cycle);
+                } else {
+                    s.setLong(2, reviewId);
+                }
                 List<Queued> out = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

@@ -97,9 +97,30 @@ class TalentConsoleController {
         return step(request, member, id, cohort, cycle, TalentReview.Status.MODERATED);
     }
 
+    /** Feedback asks first: the participant is told their placement in Teams. */
     @Post(value = "/reviews/{id}/fed-back", consumes = FORM)
     MutableHttpResponse<String> fedBack(HttpRequest<?> request, @RequestAttribute(ConsolePages.MEMBER) SigningIn.Member member,
-                                        String id, @Nullable String cohort, @Nullable String cycle) {
+                                        String id, @Nullable String cohort, @Nullable String cycle, @Nullable String confirm) {
+        Long reviewId = number(id);
+        Long cohortId = number(cohort);
+        if (!"yes".equals(confirm) && reviewId != null && cohortId != null) {
+            ReviewingTalent.QueueItem item;
+            try {
+                item = talent.review(member.personId(), cohortId, reviewId);
+            } catch (NotFound e) {
+                return problem(request, HttpStatus.NOT_FOUND, e.getMessage());
+            }
+            if (item.status().equals(TalentReview.Status.MODERATED.name())) {
+                Map<String, Object> m = new HashMap<>();
+                m.put("id", reviewId);
+                m.put("cohort", cohortId);
+                m.put("cycle", cycle == null ? "" : cycle.strip());
+                m.put("name", item.participantName());
+                m.put("agreed", item.agreedLabel() == null ? "" : item.agreedLabel());
+                return pages.page(request, "talent/confirm-fed-back", SECTION, m);
+            }
+            // already fed back, or not moderated yet: the step below says so and changes nothing
+        }
         return step(request, member, id, cohort, cycle, TalentReview.Status.FED_BACK);
     }
 

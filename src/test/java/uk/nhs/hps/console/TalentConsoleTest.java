@@ -68,7 +68,7 @@ class TalentConsoleTest extends ConsoleTestBase {
         assertThat(count(page.body(), "LOW_LOW")).isZero();
         assertThat(page.body()).contains("<th scope=\"col\">Exceeds expectations, sustained</th>",
                 "<th scope=\"row\">High potential to progress</th>", "3 of 4 participants (all streams, all organisations)",
-                "1 have none yet", "aria-current=\"page\">Talent</a>", "aria-current=\"page\">9-box heat map</a>");
+                "1 has none yet", "aria-current=\"page\">Talent</a>", "aria-current=\"page\">9-box heat map</a>");
     }
 
     @Test
@@ -172,7 +172,7 @@ class TalentConsoleTest extends ConsoleTestBase {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("data-testid=\"up\">1<", "data-testid=\"same\">1<", "data-testid=\"down\">1<",
                 "data-testid=\"across\">0<", "1 moved up, 1 stayed in the same box, 1 moved down and 0 moved across",
-                "1 were first placed in " + CYCLE, "<svg class=\"movement-svg\" role=\"img\"",
+                "first placed in " + CYCLE + ", 1;", "<svg class=\"movement-svg\" role=\"img\"",
                 "movement-svg__dot move-up", "movement-svg__dot move-down", "movement-svg__dot move-same");
         assertThat(List.of(moved(page.body(), "MEDIUM_MEDIUM", "HIGH_HIGH"), moved(page.body(), "MEDIUM_MEDIUM", "MEDIUM_MEDIUM"),
                 moved(page.body(), "HIGH_HIGH", "LOW_MEDIUM"), moved(page.body(), "NOT_PLACED", "LOW_LOW"),
@@ -192,7 +192,7 @@ class TalentConsoleTest extends ConsoleTestBase {
         String page = console.get("/console/talent/movement?cohort=" + cohort + "&from=" + PREVIOUS + "&to=" + CYCLE).body();
 
         assertThat(page).contains("<th scope=\"col\">Not placed</th>", "<th scope=\"row\">Not placed</th>",
-                "1 were first placed in " + CYCLE + ", 1 had a placement in " + PREVIOUS + " but none yet in " + CYCLE);
+                "first placed in " + CYCLE + ", 1; placed in " + PREVIOUS + " but not yet in " + CYCLE + ", 1;");
     }
 
     @Test
@@ -261,7 +261,7 @@ class TalentConsoleTest extends ConsoleTestBase {
         long rob = participant(cohort, "Rob Fedback");
         long review = TalentSeed.write(db, TalentSeed.Review.agreed(rob, null, CYCLE, "LOW_HIGH").status("MODERATED"));
         ConsoleHttp console = new ConsoleHttp(base()).signIn(patId);
-        String form = "cohort=" + cohort + "&cycle=" + CYCLE;
+        String form = "cohort=" + cohort + "&cycle=" + CYCLE + "&confirm=yes";
 
         HttpResponse<String> first = console.post("/console/talent/reviews/" + review + "/fed-back", form);
         HttpResponse<String> second = console.post("/console/talent/reviews/" + review + "/fed-back", form);
@@ -273,6 +273,21 @@ class TalentConsoleTest extends ConsoleTestBase {
         assertThat(after).doesNotContain("Rob Fedback");
         assertThat(console.get(second.headers().firstValue("Location").orElseThrow()).body())
                 .contains("placement was already marked fed back, so nothing was changed.");
+    }
+
+    @Test
+    void markFedBackAsksFirstAndChangesNothingUntilConfirmed() {
+        long cohort = cohort();
+        long review = TalentSeed.write(db, TalentSeed.Review.agreed(participant(cohort, "Ros Asked"), null, CYCLE, "HIGH_HIGH")
+                .status("MODERATED"));
+        ConsoleHttp console = new ConsoleHttp(base()).signIn(patId);
+
+        HttpResponse<String> asked = console.post("/console/talent/reviews/" + review + "/fed-back", "cohort=" + cohort + "&cycle=" + CYCLE);
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("Mark Ros Asked&#39;s placement fed back?", "is told in Teams", "Yes, mark it fed back",
+                "name=\"confirm\" value=\"yes\"");
+        assertThat(status(review)).isEqualTo("MODERATED");
     }
 
     @Test
