@@ -1,8 +1,11 @@
 package uk.nhs.hps.talent;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import uk.nhs.hps.access.Access;
+import uk.nhs.hps.access.Action;
 import uk.nhs.hps.access.NotFound;
 import uk.nhs.hps.audit.AuditLog;
 import uk.nhs.hps.csv.CsvCells;
@@ -45,9 +48,11 @@ public class TalentReports {
     private final TalentGrids grids;
     private final PersonRepository people;
     private final AuditLog audit;
+    private final Access access;
 
     TalentReports(TalentReviewRepository reviews, TalentReviews conversation, TalentGrids grids, PersonRepository people,
-                  AuditLog audit) {
+                  AuditLog audit, Access access) {
+        this.access = access;
         this.reviews = reviews;
         this.conversation = conversation;
         this.grids = grids;
@@ -140,6 +145,49 @@ public class TalentReports {
         return new Placement(p.id(), p.displayName(), saved.status().name(), saved.agreedBox(),
                 grids.of(saved.gridVersion()).boxLabel(saved.agreedBox()), null, "NONE", saved.id(), saved.gridVersion(),
                 saved.gridSource(), DevelopmentStream.numberOf(p.stream()));
+    }
+
+    /** What a console step came to: the placement, and whether it had already been taken (nothing changed). */
+    public record Step(Placement placement, boolean already) {
+    }
+
+    /**
+     * The console's moderation and feedback: as {@link #advance}, for a review of a participant of that cohort only
+     * (another cohort's review is {@link NotFound}), and a step already taken (a second press, two windows) changes
+     * nothing and says so instead of refusing it.
+     */
+    public Step advanceInCohort(long cohortId, long reviewId, String to, long actorPersonId, String actor) {
+        TalentReview r = reviews.findById(reviewId).filter(x -> people.findById(x.participantPersonId())
+                        .filter(p -> p.cohortId() != null && p.cohortId() == cohortId && p.anonymisedAt() == null).isPresent())
+                .orElseThrow(() -> new NotFound("There is no talent review " + reviewId + " in this cohort."));
+        access.require(actorPersonId, Action.MODERATE_TALENT, r.participantPersonId(), "console: talent review " + to);
+        TalentReview.Status target = TalentReview.Status.valueOf(to);
+        if (r.status().compareTo(target) >= 0) {
+            return new Step(placement(r), true);
+        }
+        if (r.status() == TalentReview.Status.PREPARING) {
+            throw new uk.nhs.hps.access.Conflict("This conversation is not agreed yet: the participant and their sponsor both"
+                    + " confirm the outcome first.");
+        }
+        if (target == TalentReview.Status.FED_BACK && r.status() == TalentReview.Status.AGREED) {
+            throw new uk.nhs.hps.access.Conflict("This placement is not moderated yet: mark it moderated first.");
+        }
+        try {
+            return new Step(advance(reviewId, to, actorPersonId, actor), false);
+        } catch (OptimisticLockException e) {
+            // the same step taken at the same moment elsewhere: the other one won
+            TalentReview now = reviews.findById(reviewId).orElseThrow();
+            if (now.status().compareTo(target) >= 0) {
+                return new Step(placement(now), true);
+            }
+            throw new uk.nhs.hps.access.Conflict("The review changed while you were looking at it; reload the page and try again.");
+        }
+    }
+
+    private Placement placement(TalentReview r) {
+        Person p = people.findById(r.participantPersonId()).orElseThrow();
+        return new Placement(p.id(), p.displayName(), r.status().name(), r.agreedBox(), grids.of(r.gridVersion()).boxLabel(r.agreedBox()),
+                null, "NONE", r.id(), r.gridVersion(), r.gridSource(), DevelopmentStream.numberOf(p.stream()));
     }
 
     /** UP (more potential or performance, nothing less), DOWN, ACROSS (one up, one down) or SAME. */

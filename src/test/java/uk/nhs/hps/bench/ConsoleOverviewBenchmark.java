@@ -14,11 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -70,12 +67,12 @@ public final class ConsoleOverviewBenchmark {
             TransactionOperations<Connection> db = context.getBean(TransactionOperations.class);
             long started = System.nanoTime();
             CohortSeed.Seeded seeded = CohortSeed.seed(db, clock.instant(), participants, months, "bench");
-            long member = programmeTeamMember(db);
+            long member = ConsoleBenchSession.programmeTeamMember(db, "bench.team");
             analyse(db);
             System.out.printf("console db=%-8s seeded %d participants, %d months in %d ms%n", kind, participants, months,
                     (System.nanoTime() - started) / 1_000_000);
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            String session = signIn(http, server.getURL().toString(), member);
+            String session = ConsoleBenchSession.signIn(http, server.getURL().toString(), member);
             URI page = URI.create(server.getURL() + "/console?cohort=" + seeded.cohortId());
             long t0 = System.nanoTime();
             check(get(http, page, session), seeded);
@@ -135,49 +132,6 @@ public final class ConsoleOverviewBenchmark {
 
     static double pct(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    static long programmeTeamMember(TransactionOperations<Connection> db) {
-        return db.executeWrite(status -> {
-            Connection c = status.getConnection();
-            long id;
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO person (email, display_name, role, status, time_zone, aad_object_id, created_at, updated_at)
-                    VALUES ('bench.team@nhs.net', 'Bench Team', 'PROGRAMME_TEAM', 'ACTIVE', 'Europe/London', 'aad-bench-team', ?, ?)""",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                s.setObject(1, Instant.now().atOffset(ZoneOffset.UTC));
-                s.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO programme_team_member (person_id, added_at) VALUES (?, ?)")) {
-                s.setLong(1, id);
-                s.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
-                s.executeUpdate();
-            }
-            return id;
-        });
-    }
-
-    /** The dev sign-in, as a browser does it: the form's cookie and token, then the session cookie. */
-    static String signIn(HttpClient http, String base, long personId) throws Exception {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/console/dev-sign-in")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        String login = cookie(form, "hps_console_login");
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/console/dev-sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "hps_console_login=" + login)
-                .POST(HttpRequest.BodyPublishers.ofString("person=" + personId + "&_csrf=" + login)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return "hps_console=" + cookie(signedIn, "hps_console");
-    }
-
-    private static String cookie(HttpResponse<?> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + name + " cookie: " + response.statusCode()));
     }
 
     private static HttpResponse<String> get(HttpClient http, URI page, String session) throws Exception {

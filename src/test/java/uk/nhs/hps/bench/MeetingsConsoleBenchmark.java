@@ -53,7 +53,7 @@ public final class MeetingsConsoleBenchmark {
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             TransactionOperations<Connection> db = context.getBean(TransactionOperations.class);
             CohortSeed.Seeded seeded = CohortSeed.seed(db, Instant.now(), participants, 24, "meetbench");
-            long member = ConsoleOverviewBenchmark.programmeTeamMember(db);
+            long member = ConsoleBenchSession.programmeTeamMember(db, "bench.meetings.team");
             db.executeWrite(status -> {
                 try (Statement s = status.getConnection().createStatement()) {
                     s.execute("ANALYZE");
@@ -61,7 +61,7 @@ public final class MeetingsConsoleBenchmark {
                 return null;
             });
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            String session = ConsoleOverviewBenchmark.signIn(http, server.getURL().toString(), member);
+            String session = ConsoleBenchSession.signIn(http, server.getURL().toString(), member);
             String base = server.getURL() + "/console/meetings";
             report(kind, "page 1 (100 pairs, 6 months)", measure(http, URI.create(base + "?cohort=" + seeded.cohortId()), session, runs));
             report(kind, "only pairs with a missed month", measure(http,
