@@ -7,7 +7,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import uk.nhs.hps.support.Browser;
-import uk.nhs.hps.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,11 +29,7 @@ class AnnouncementsConsoleBrowserTest extends AnnouncementsConsoleTestBase {
 
     @Test
     void composeSeeThePreviewSendWithADoubleClickAndWatchItReachEveryone() {
-        browser = Browser.start();
-        browser.open(base() + "/console/dev-sign-in");
-        new Select(browser.find(By.id("person"))).selectByValue(String.valueOf(patId));
-        browser.find(By.cssSelector("form[action='/console/dev-sign-in'] button")).click();
-        browser.waitForText(By.cssSelector("header"), "Signed in as " + TestUsers.PAT.name());
+        browser = browserSignedInAsPat();
         browser.open(base() + "/console/announcements");
         browser.waitFor(By.cssSelector("[data-testid=no-announcements]"));
         browser.screenshot("announcements-empty-1280");

@@ -1,10 +1,13 @@
 package uk.nhs.hps.console;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import uk.nhs.hps.access.ProgrammeTeamMember;
 import uk.nhs.hps.admin.AdminApiTestBase;
 import uk.nhs.hps.people.Person;
 import uk.nhs.hps.people.PersonStatus;
 import uk.nhs.hps.people.Role;
+import uk.nhs.hps.support.Browser;
 import uk.nhs.hps.support.FakeEntraIssuer;
 import uk.nhs.hps.support.TestUsers;
 
@@ -38,6 +41,16 @@ abstract class ConsoleTestBase extends AdminApiTestBase {
 
     protected String base() {
         return "http://localhost:" + port;
+    }
+
+    /** Headless Chromium signed in as Pat through the dev sign-in, as a programme-team member starts every browser test. */
+    protected Browser browserSignedInAsPat() {
+        Browser browser = Browser.start();
+        browser.open(base() + "/console/dev-sign-in");
+        new Select(browser.find(By.id("person"))).selectByValue(String.valueOf(patId));
+        browser.find(By.cssSelector("form[action='/console/dev-sign-in'] button")).click();
+        browser.waitForText(By.cssSelector("header"), "Signed in as " + TestUsers.PAT.name());
+        return browser;
     }
 
     /** Puts the user on the roster and the programme team (idempotent); returns their person id. */

@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import uk.nhs.hps.support.Browser;
-import uk.nhs.hps.support.TestUsers;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -70,11 +69,7 @@ class MeetingsConsoleBrowserTest extends ConsoleTestBase {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.start();
-        browser.open(base() + "/console/dev-sign-in");
-        new Select(browser.find(By.id("person"))).selectByValue(String.valueOf(patId));
-        browser.find(By.cssSelector("form[action='/console/dev-sign-in'] button")).click();
-        browser.waitForText(By.cssSelector("header"), "Signed in as " + TestUsers.PAT.name());
+        browser = browserSignedInAsPat();
     }
 
     @AfterEach

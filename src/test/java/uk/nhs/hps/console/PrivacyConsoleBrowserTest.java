@@ -57,11 +57,7 @@ class PrivacyConsoleBrowserTest extends ConsoleTestBase {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.start();
-        browser.open(base() + "/console/dev-sign-in");
-        new Select(browser.find(By.id("person"))).selectByValue(String.valueOf(patId));
-        browser.find(By.cssSelector("form[action='/console/dev-sign-in'] button")).click();
-        browser.waitForText(By.cssSelector("header"), "Signed in as " + TestUsers.PAT.name());
+        browser = browserSignedInAsPat();
     }
 
     @AfterEach

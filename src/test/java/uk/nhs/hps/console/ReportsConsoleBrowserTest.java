@@ -15,7 +15,6 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.Select;
 import uk.nhs.hps.support.Browser;
 import uk.nhs.hps.support.TestClock;
-import uk.nhs.hps.support.TestUsers;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,11 +62,7 @@ class ReportsConsoleBrowserTest extends ConsoleTestBase {
     @BeforeEach
     void openBrowser() {
         clock.set(Instant.parse("2027-04-15T09:00:00Z"));
-        browser = Browser.start();
-        browser.open(base() + "/console/dev-sign-in");
-        new Select(browser.find(By.id("person"))).selectByValue(String.valueOf(patId));
-        browser.find(By.cssSelector("form[action='/console/dev-sign-in'] button")).click();
-        browser.waitForText(By.cssSelector("header"), "Signed in as " + TestUsers.PAT.name());
+        browser = browserSignedInAsPat();
     }
 
     @AfterEach

@@ -7,11 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.Select;
 import uk.nhs.hps.people.Cohort;
 import uk.nhs.hps.people.CohortRepository;
 import uk.nhs.hps.support.Browser;
-import uk.nhs.hps.support.TestUsers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,11 +42,7 @@ class RosterCheckBrowserTest extends ConsoleTestBase {
         Instant now = Instant.now();
         cohorts.save(new Cohort(null, COHORT, Cohort.key(COHORT), LocalDate.of(2027, 9, 1), LocalDate.of(2029, 8, 31),
                 "Europe/London", 14, now, now));
-        browser = Browser.start();
-        browser.open(base() + "/console/dev-sign-in");
-        new Select(browser.find(By.id("person"))).selectByValue(String.valueOf(patId));
-        browser.find(By.cssSelector("form[action='/console/dev-sign-in'] button")).click();
-        browser.waitForText(By.cssSelector("header"), "Signed in as " + TestUsers.PAT.name());
+        browser = browserSignedInAsPat();
     }
 
     @AfterAll

@@ -19,7 +19,6 @@ import uk.nhs.hps.people.Sponsorship;
 import uk.nhs.hps.people.SponsorshipRepository;
 import uk.nhs.hps.support.Browser;
 import uk.nhs.hps.support.TalentSeed;
-import uk.nhs.hps.support.TestUsers;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -82,11 +81,7 @@ class TalentConsoleBrowserTest extends ConsoleTestBase {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.start();
-        browser.open(base() + "/console/dev-sign-in");
-        new Select(browser.find(By.id("person"))).selectByValue(String.valueOf(patId));
-        browser.find(By.cssSelector("form[action='/console/dev-sign-in'] button")).click();
-        browser.waitForText(By.cssSelector("header"), "Signed in as " + TestUsers.PAT.name());
+        browser = browserSignedInAsPat();
     }
 
     @AfterEach
